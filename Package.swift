@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// pnote: a linter and language server for Dutch prevention policy notes.
+// No third-party packages: Foundation, Dispatch, XCTest and Swift Testing only.
+import PackageDescription
+
+let package = Package(
+    name: "pnote",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pnote", targets: ["pnote"]),
+        .library(name: "PnoteRules", targets: ["PnoteRules"]),
+    ],
+    targets: [
+        // Layer 1: text → lossless, line-oriented syntax tree. Never fails.
+        .target(name: "PnoteSyntax"),
+        // Layer 2: typed values, resolved blocks and references, domain data.
+        .target(name: "PnoteModel", dependencies: ["PnoteSyntax"],
+                resources: [.copy("Data")]),
+        // Layer 3: rules, pure functions from the model to diagnostics.
+        .target(name: "PnoteRules", dependencies: ["PnoteModel"]),
+        // A small JSON value with an ordered writer; shared by outputs and the server.
+        .target(name: "PnoteJSON"),
+        // Layer 4: renderers (text, JSON).
+        .target(name: "PnoteOutput", dependencies: ["PnoteRules", "PnoteJSON"]),
+        // Layer 5: command line (arguments, file IO, exit codes).
+        .target(name: "PnoteCLI", dependencies: ["PnoteOutput"]),
+        .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
+        .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI"]),
+
+        .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
+        .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
+        .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
+        .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI"]),
+    ]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One input to check.
+struct NoteInput: Sendable {
+    /// What the output shows: as given, or joined under the folder given.
+    var displayPath: String
+    /// Which workspace it belongs to (one per folder argument, per directory of loose
+    /// files, and one for stdin), and its path inside it.
+    var workspaceKey: String
+    var workspacePath: String
+    var isStdin: Bool
+}
+
+/// Walks the command-line paths: files as given, folders recursively for `*.pnote` in a
+/// deterministic (sorted) order, surviving symlink loops.
+struct NoteFinder {
+    var currentDirectory: String
+    var failures: [(path: String, reason: String)] = []
+
+    mutating func inputs(for paths: [String]) -> [NoteInput] {
+        var out: [NoteInput] = []
+        let fm = FileManager.default
+        for path in paths {
+            if path == "-" {
+                out.append(NoteInput(displayPath: "-", workspaceKey: "<stdin>", workspacePath: "stdin.pnote", isStdin: true))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: absolute(path), isDirectory: &isDirectory) else {
+                failures.append((path, "no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                var visited: Set<String> = []
+                for relative in walk(absolute(path), relative: "", visited: &visited) {
+                    out.append(NoteInput(displayPath: join(path, relative), workspaceKey: "dir:" + absolute(path),
+                                         workspacePath: relative, isStdin: false))
+                }
+            } else {
+                let url = URL(fileURLWithPath: absolute(path))
+                out.append(NoteInput(displayPath: path, workspaceKey: "dir:" + url.deletingLastPathComponent().path,
+                                     workspacePath: url.lastPathComponent, isStdin: false))
+            }
+        }
+        return out
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : join(currentDirectory, path)
+    }
+
+    private func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty || a == "." { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    /// Relative paths of the notes below `directory`, sorted per folder.
+    private mutating func walk(_ directory: String, relative: String, visited: inout Set<String>) -> [String] {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return [] }  // a symlink loop
+        let fm = FileManager.default
+        let entries: [String]
+        do { entries = try fm.contentsOfDirectory(atPath: directory).sorted() } catch {
+            failures.append((relative.isEmpty ? directory : relative, "folder cannot be read"))
+            return []
+        }
+        var out: [String] = []
+        for name in entries where !name.hasPrefix(".") {
+            let full = join(directory, name)
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }  // dangling link
+            if isDirectory.boolValue {
+                out += walk(full, relative: rel, visited: &visited)
+            } else if name.hasSuffix(".pnote") {
+                out.append(rel)
+            }
+        }
+        return out
+    }
+}

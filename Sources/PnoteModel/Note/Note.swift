@@ -1,0 +1,147 @@
+import PnoteSyntax
+
+/// A typed field value. `invalid` carries why the text could not be read (PN004).
+public enum FieldValue: Sendable {
+    case text(String)
+    case level(PreventionLevel)
+    case budget(BudgetValue)
+    case funding(Funding)
+    case references([Reference])
+    case indicatorValue(IndicatorValue)
+    case taskField(String)
+    case age(AgeRange)
+    case domain(Domain)
+    case period(YearSpan)
+    case invalid(ValueError)
+}
+
+/// Where a block lives in a workspace.
+public struct BlockAddress: Sendable, Hashable {
+    public var note: Int
+    public var block: Int
+
+    public init(note: Int, block: Int) {
+        self.note = note
+        self.block = block
+    }
+}
+
+/// One reference inside a field value, with what it resolved to.
+public struct Reference: Sendable {
+    public enum Problem: Sendable, Equatable {
+        case unresolved
+        case outsideWorkspace
+        case wrongKind(BlockKind)
+    }
+
+    public var text: ReferenceText
+    public var range: TextRange
+    public var target: BlockAddress?
+    public var problem: Problem?
+}
+
+public struct Field: Sendable {
+    /// Nil for a key this block kind does not have (PN002).
+    public var key: FieldKey?
+    public var syntax: FieldNode
+    /// The value with continuation lines joined by a space.
+    public var rawValue: String
+    public var value: FieldValue
+}
+
+public struct Block: Sendable {
+    public enum IDSource: Sendable { case heading, field, slug }
+
+    public var index: Int
+    public var kind: BlockKind
+    public var syntax: BlockNode
+    public var title: String
+    public var id: String
+    public var idSource: IDSource
+    public var parent: Int?
+    public var children: [Int]
+    public var fields: [Field]
+    /// The block's own `domein`, else the nearest enclosing `Domein` block's.
+    public var domain: Domain?
+
+    public func field(_ key: FieldKey) -> Field? { fields.first { $0.key == key } }
+    public func fields(_ key: FieldKey) -> [Field] { fields.filter { $0.key == key } }
+
+    public var level: PreventionLevel? {
+        if case .level(let l)? = field(.level)?.value { return l }
+        return nil
+    }
+
+    public var budget: BudgetValue? {
+        if case .budget(let b)? = field(.budget)?.value { return b }
+        return nil
+    }
+
+    public func references(_ key: FieldKey) -> [Reference] {
+        fields(key).flatMap { field -> [Reference] in
+            if case .references(let refs) = field.value { return refs }
+            return []
+        }
+    }
+
+    public func indicatorValue(_ key: FieldKey) -> IndicatorValue? {
+        if case .indicatorValue(let v)? = field(key)?.value { return v }
+        return nil
+    }
+}
+
+/// Front matter, read and typed. Values that could not be read are nil (and PN004).
+public struct NoteSettings: Sendable {
+    public var title: String?
+    public var municipality: String?
+    public var status: NoteStatus?
+    public var date: CalendarDate?
+    public var period: YearSpan?
+    public var language: Language?
+    public var classification: Classification = .targetGroup
+    public var focus: PreventionLevel?
+    public var requires: Set<Requirement> = []
+
+    /// The year task-field codes are checked against (section 6.4).
+    public var referenceYear: Int? { period?.first ?? date?.year }
+}
+
+/// A front-matter entry with its typed value, for rules and the editor.
+public struct Setting: Sendable {
+    public var key: FrontMatterKey?
+    public var syntax: FrontMatterEntry
+    public var problem: ValueError?
+}
+
+/// One resolved note.
+public struct Note: Sendable {
+    /// The path as given (or relative to the checked folder); `-` or a name for stdin.
+    public var path: String
+    public var tree: SyntaxTree
+    public var settings: NoteSettings
+    public var frontMatter: [Setting]
+    public var blocks: [Block]
+    /// Folded id → block indices (more than one is PN006).
+    public var blocksByID: [String: [Int]]
+    /// Membership derived from fields and nesting (section 4), filled by the workspace.
+    public var measureTargets: [Int: [BlockAddress]] = [:]
+    public var measureGoals: [Int: [BlockAddress]] = [:]
+    public var measureEnvelope: [Int: BlockAddress] = [:]
+    /// The goal an `Indicator` block belongs to.
+    public var indicatorGoal: [Int: Int] = [:]
+
+    public var source: SourceText { tree.source }
+    public var language: Language { settings.language ?? .nl }
+
+    public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
+
+    /// The nearest ancestor of `block` of `kind`.
+    public func ancestor(of block: Int, kind: BlockKind) -> Int? {
+        var p = blocks[block].parent
+        while let i = p {
+            if blocks[i].kind == kind { return i }
+            p = blocks[i].parent
+        }
+        return nil
+    }
+}

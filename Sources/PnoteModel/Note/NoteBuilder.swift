@@ -1,0 +1,129 @@
+import PnoteSyntax
+
+/// Builds a `Note` from a syntax tree: reads the front matter and every field into typed
+/// values, and assigns ids. References are resolved later, by the `Workspace`, because
+/// they may point into other notes.
+public enum NoteBuilder {
+    public static func build(path: String, tree: SyntaxTree) -> Note {
+        let (settings, entries) = readFrontMatter(tree)
+        let language = settings.language ?? .nl
+        var blocks: [Block] = []
+        blocks.reserveCapacity(tree.blocks.count)
+        var byID: [String: [Int]] = [:]
+        for (index, node) in tree.blocks.enumerated() {
+            let title = node.heading.titleRange.map(tree.text) ?? ""
+            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language) }
+            var id = node.heading.idRange.map(tree.text) ?? ""
+            var source = Block.IDSource.heading
+            if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
+                id = f.rawValue.hasPrefix("#") ? String(f.rawValue.dropFirst()) : f.rawValue
+                source = .field
+            }
+            if id.isEmpty {
+                id = Folding.slug(title)
+                source = .slug
+            }
+            var domain: Domain?
+            if case .domain(let d)? = fields.first(where: { $0.key == .domain })?.value { domain = d }
+            if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
+            if domain == nil, let parent = node.parent { domain = blocks[parent].domain }
+            blocks.append(Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
+                                parent: node.parent, children: node.children, fields: fields, domain: domain))
+            if !id.isEmpty { byID[Folding.fold(id), default: []].append(index) }
+        }
+        return Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
+    }
+
+    // MARK: Front matter
+
+    static func readFrontMatter(_ tree: SyntaxTree) -> (NoteSettings, [Setting]) {
+        var settings = NoteSettings()
+        var out: [Setting] = []
+        guard let fm = tree.frontMatter else { return (settings, out) }
+        // The language decides nothing about front matter values, so read it first.
+        for entry in fm.entries where FrontMatterKey.lookup(tree.text(entry.keyRange)) == .language {
+            if case .success(let l) = Language.parse(tree.text(entry.valueRange)) { settings.language = l }
+        }
+        for entry in fm.entries {
+            let key = FrontMatterKey.lookup(tree.text(entry.keyRange))
+            let value = tree.text(entry.valueRange)
+            var problem: ValueError?
+            func take<T>(_ result: Result<T, ValueError>, _ apply: (T) -> Void) {
+                switch result {
+                case .success(let v): apply(v)
+                case .failure(let e): problem = e
+                }
+            }
+            switch key {
+            case .title?: settings.title = value
+            case .municipality?: settings.municipality = value
+            case .status?: take(NoteStatus.parse(value)) { settings.status = $0 }
+            case .date?: take(CalendarDate.parse(value)) { settings.date = $0 }
+            case .period?: take(YearSpan.parsePeriod(value)) { settings.period = $0 }
+            case .language?: take(Language.parse(value)) { settings.language = $0 }
+            case .classification?: take(Classification.parse(value)) { settings.classification = $0 }
+            case .focus?: take(PreventionLevel.parse(value)) { settings.focus = $0 }
+            case .requires?: take(Requirement.parseList(value)) { settings.requires = $0 }
+            case nil: break
+            }
+            out.append(Setting(key: key, syntax: entry, problem: problem))
+        }
+        return (settings, out)
+    }
+
+    // MARK: Fields
+
+    static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language) -> Field {
+        let key = FieldKey.lookup(tree.text(node.keyRange), in: kind)
+        let parts = [node.valueRange] + node.continuationRanges
+        let raw = parts.map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
+        var field = Field(key: key, syntax: node, rawValue: raw, value: .text(raw))
+        guard let key, !raw.isEmpty else { return field }
+        func wrap<T>(_ result: Result<T, ValueError>, _ make: (T) -> FieldValue) -> FieldValue {
+            switch result {
+            case .success(let v): make(v)
+            case .failure(let e): .invalid(e)
+            }
+        }
+        switch key.spec.valueKind {
+        case .text: break
+        case .level: field.value = wrap(PreventionLevel.parse(raw), FieldValue.level)
+        case .money:
+            field.value = key == .budget ? wrap(MoneyParser.parseBudget(raw, language: language), FieldValue.budget)
+                                         : wrap(MoneyParser.parse(raw, language: language)) { .budget(.amount($0)) }
+        case .funding: field.value = wrap(Funding.parse(raw), FieldValue.funding)
+        case .indicatorValue: field.value = wrap(IndicatorValueParser.parse(raw, language: language), FieldValue.indicatorValue)
+        case .age: field.value = wrap(AgeRange.parse(raw), FieldValue.age)
+        case .domain: field.value = .domain(Domain.named(raw))
+        case .period: field.value = wrap(YearSpan.parsePeriod(raw), FieldValue.period)
+        case .taskField:
+            if let code = TaskFieldTable.normalise(raw), TaskFieldTable.standard.exists(code) {
+                field.value = .taskField(code)
+            } else {
+                field.value = .invalid(ValueError(
+                    nl: "'\(raw)' is geen taakveld uit de BBV-indeling (bijvoorbeeld 6.1, 6.72 of 7.1)",
+                    en: "'\(raw)' is not a BBV task field (for example 6.1, 6.72 or 7.1)"))
+            }
+        case .references:
+            field.value = .references(parts.flatMap { listItems(in: $0, tree: tree) }.map {
+                Reference(text: ReferenceText.parse(tree.text($0)), range: $0)
+            })
+        }
+        return field
+    }
+
+    /// The ranges of the `,`/`;`-separated items of a value, trimmed.
+    static func listItems(in range: TextRange, tree: SyntaxTree) -> [TextRange] {
+        var out: [TextRange] = []
+        var start = range.start
+        let bytes = tree.source.bytes
+        for i in range.start...range.end where i == range.end || bytes[i] == 0x2C || bytes[i] == 0x3B {
+            var s = start, e = i
+            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
+            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
+            if e > s { out.append(TextRange(s, e)) }
+            start = i + 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import PnoteSyntax
+
+/// The notes checked together: references between them, and the rules that look across
+/// notes (PN108, PN210). Paths are relative to the workspace root, with `/` separators.
+public struct Workspace: Sendable {
+    public private(set) var notes: [Note]
+    private var indexByPath: [String: Int] = [:]
+
+    public init(notes: [Note]) {
+        self.notes = notes
+        for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
+        for i in notes.indices { resolve(note: i) }
+    }
+
+    public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
+
+    public func note(atPath path: String) -> Int? { indexByPath[Workspace.normalise(path)] }
+
+    // MARK: Resolution
+
+    private mutating func resolve(note n: Int) {
+        var note = notes[n]
+        for b in note.blocks.indices {
+            for f in note.blocks[b].fields.indices {
+                guard case .references(var refs) = note.blocks[b].fields[f].value,
+                      let key = note.blocks[b].fields[f].key else { continue }
+                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
+                note.blocks[b].fields[f].value = .references(refs)
+            }
+        }
+        for block in note.blocks {
+            let here = BlockAddress(note: n, block: block.index)
+            _ = here
+            switch block.kind {
+            case .measure:
+                var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
+                if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
+                var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
+                if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
+                note.measureTargets[block.index] = unique(targets)
+                note.measureGoals[block.index] = unique(goals)
+                if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
+                    note.measureEnvelope[block.index] = e
+                }
+            case .indicator:
+                if let g = note.ancestor(of: block.index, kind: .goal) { note.indicatorGoal[block.index] = g }
+            default: break
+            }
+        }
+        // A measure without `begroting` belongs to its domain's only envelope (section 5.1).
+        let envelopes = note.blocks(of: .budget)
+        for block in note.blocks where block.kind == .measure && note.measureEnvelope[block.index] == nil {
+            guard let domain = block.domain else { continue }
+            let matching = envelopes.filter { $0.domain?.key == domain.key }
+            if matching.count == 1 { note.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0].index) }
+        }
+        notes[n] = note
+    }
+
+    private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {
+        var targetNote = n
+        var lookupNote = note
+        let found: Int?
+        switch ref.text.target {
+        case .id(let id):
+            found = note.blocksByID[Folding.fold(id)]?.first
+        case .title(let title):
+            let folded = Folding.fold(title)
+            found = note.blocks.first { Folding.fold($0.title) == folded }?.index
+                ?? note.blocksByID[folded]?.first
+        case .external(let path, let id):
+            guard let resolvedPath = Workspace.join(Workspace.directory(of: note.path), path) else {
+                ref.problem = .outsideWorkspace
+                return
+            }
+            guard let other = indexByPath[resolvedPath] else {
+                ref.problem = .unresolved
+                return
+            }
+            targetNote = other
+            lookupNote = notes[other]
+            found = lookupNote.blocksByID[Folding.fold(id)]?.first
+        }
+        guard let found else {
+            ref.problem = .unresolved
+            return
+        }
+        ref.target = BlockAddress(note: targetNote, block: found)
+        let actual = lookupNote.blocks[found].kind
+        if actual != kind { ref.problem = .wrongKind(actual) }
+    }
+
+    static func expectedKind(_ key: FieldKey) -> BlockKind {
+        switch key {
+        case .targetGroup: .targetGroup
+        case .goal: .goal
+        default: .budget
+        }
+    }
+
+    private func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
+        var seen: Set<BlockAddress> = []
+        return addresses.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Paths
+
+    static func normalise(_ path: String) -> String {
+        join("", path) ?? path
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins a relative path onto a directory inside the workspace; nil when the result
+    /// would leave the workspace (an absolute path, or too many `..`).
+    static func join(_ directory: String, _ relative: String) -> String? {
+        if relative.hasPrefix("/") || relative.hasPrefix("~") || relative.contains("\\") { return nil }
+        var parts = directory.split(separator: "/").map(String.init).filter { $0 != "." }
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty, parts.last != ".." else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Case and diacritic folding (`Geïndiceerd` → `geindiceerd`), slugs, and edit distance.
+/// Every keyword, field name and value word of the format is matched on folded text.
+public enum Folding {
+    /// Base letters of the precomposed Latin letters U+00C0…U+017F, computed once.
+    private static let latinBase: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for value in UInt32(0xC0)...UInt32(0x17F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            if let base = decomposed.first, base.value < 0x80 {
+                table[value] = Unicode.Scalar(UInt8(base.value).lowercasedASCII)
+            }
+        }
+        table[0xDF] = "s"  // ß
+        return table
+    }()
+
+    /// Lowercase, without diacritics, runs of white space folded to one space, trimmed.
+    public static func fold(_ text: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            if v < 0x80 {
+                out.append(Unicode.Scalar(UInt8(v).lowercasedASCII))
+            } else if let base = latinBase[v] {
+                out.append(base)
+            } else if (0x300...0x36F).contains(v) {
+                continue  // combining marks
+            } else {
+                out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// The id slug of a title (section 4): lowercase, no diacritics, runs of characters
+    /// other than a–z and 0–9 become `-`, no leading or trailing `-`.
+    public static func slug(_ title: some StringProtocol) -> String {
+        var out = ""
+        var dash = false
+        for scalar in fold(title).unicodeScalars {
+            let v = scalar.value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
+        return out
+    }
+
+    /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+
+    /// The candidate nearest to `word` (both folded), if it is close enough to be a typo:
+    /// at most one edit for words of up to five letters, two for longer ones.
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
+        let folded = fold(word)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(folded, fold(candidate))
+            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best, distance > 0 else { return nil }
+        let allowed = fold(candidate).count <= 5 ? 1 : 2
+        return distance <= allowed ? candidate : nil
+    }
+}
+
+extension UInt8 {
+    var lowercasedASCII: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}

@@ -1,0 +1,48 @@
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+/// One checked file, as the renderers see it.
+public struct CheckedFile: Sendable {
+    /// As given on the command line, or relative to the current directory.
+    public var displayPath: String
+    public var note: Note
+    /// Diagnostics that were not suppressed, sorted by position.
+    public var diagnostics: [Diagnostic]
+    public var language: Language
+
+    public init(displayPath: String, note: Note, diagnostics: [Diagnostic], language: Language) {
+        self.displayPath = displayPath
+        self.note = note
+        self.diagnostics = diagnostics
+        self.language = language
+    }
+}
+
+/// A file that could not be read (exit status 2; the others are still checked).
+public struct ReadFailure: Sendable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+public struct CheckResult: Sendable {
+    public var files: [CheckedFile]
+    public var failures: [ReadFailure]
+    /// The language of summary lines: `--lang`, else the notes' shared language, else `nl`.
+    public var language: Language
+
+    public init(files: [CheckedFile], failures: [ReadFailure], language: Language) {
+        self.files = files
+        self.failures = failures
+        self.language = language
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+    }
+}

@@ -1,0 +1,43 @@
+import PnoteJSON
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+/// `pnote check --format json`, exactly the shape of spec section 10.
+public enum JSONRenderer {
+    public static func render(_ result: CheckResult) -> String {
+        let files: [JSON] = result.files.map { file in
+            .object([("path", .string(file.displayPath)),
+                     ("diagnostics", .array(file.diagnostics.map { diagnostic($0, file) }))])
+        }
+        let summary: JSON = .object([
+            ("files", .int(result.files.count)),
+            ("errors", .int(result.count(.error))),
+            ("warnings", .int(result.count(.warning))),
+            ("infos", .int(result.count(.info))),
+            ("hints", .int(result.count(.hint))),
+        ])
+        return JSON.object([("version", .int(1)), ("files", .array(files)), ("summary", summary)]).serialized() + "\n"
+    }
+
+    static func diagnostic(_ d: Diagnostic, _ file: CheckedFile) -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("code", .string(d.code)), ("rule", .string(d.slug)), ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message.text(file.language))),
+        ]
+        pairs += position(d.range, file.note.source)
+        if let fix = d.fix {
+            let edits: [JSON] = fix.edits.map { edit in
+                .object(position(edit.range, file.note.source) + [("newText", .string(edit.newText))])
+            }
+            pairs.append(("fix", .object([("title", .string(fix.title.text(file.language))), ("edits", .array(edits))])))
+        }
+        return .object(pairs)
+    }
+
+    static func position(_ range: TextRange, _ source: SourceText) -> [(String, JSON)] {
+        let start = source.location(of: range.start), end = source.location(of: range.end)
+        return [("line", .int(start.line)), ("column", .int(start.column)),
+                ("endLine", .int(end.line)), ("endColumn", .int(end.column))]
+    }
+}

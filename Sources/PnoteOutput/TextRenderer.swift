@@ -1,0 +1,84 @@
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+/// Compiler-style text: `path:line:col: severity[CODE]: message`, the source line, a
+/// caret line under the range, a help line, and a summary at the end.
+public struct TextRenderer: Sendable {
+    public var color: Bool
+
+    public init(color: Bool = false) { self.color = color }
+
+    public func render(_ result: CheckResult) -> String {
+        var out = ""
+        for file in result.files {
+            for d in file.diagnostics { out += render(d, in: file) + "\n" }
+        }
+        out += summary(result) + "\n"
+        return out
+    }
+
+    public func render(_ d: Diagnostic, in file: CheckedFile) -> String {
+        let source = file.note.source
+        let lang = file.language
+        let start = source.location(of: d.range.start)
+        let lineIndex = start.line - 1
+        let lineRange = source.lineRange(lineIndex)
+        let lineText = source.text(lineRange).replacingTabs
+        let endOffset = min(max(d.range.end, d.range.start), lineRange.end)
+        let end = source.location(of: endOffset)
+        let gutter = String(start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let width = max(1, end.column - start.column)
+        let caret = String(repeating: " ", count: start.column - 1) + String(repeating: "^", count: width)
+        var text = "\(file.displayPath):\(start.line):\(start.column): "
+        text += paint(d.severity.rawValue + "[\(d.code)]", d.severity) + ": " + d.message.text(lang) + "\n"
+        text += "\(pad) |\n\(gutter) | \(lineText)\n\(pad) | " + paint(caret, d.severity)
+        if let help = d.help { text += "\n\(pad) = help: " + help.text(lang) }
+        return text
+    }
+
+    public func summary(_ result: CheckResult) -> String {
+        let lang = result.language
+        let fileCount = result.files.count
+        let counts: [(Severity, Int)] = Severity.allCases.map { ($0, result.count($0)) }.filter { $0.1 > 0 }
+        let filesText = lang == .nl ? "\(fileCount) \(fileCount == 1 ? "bestand" : "bestanden")"
+                                    : "\(fileCount) \(fileCount == 1 ? "file" : "files")"
+        var line: String
+        if counts.isEmpty {
+            line = lang == .nl ? "Geen problemen gevonden in \(filesText)." : "No problems found in \(filesText)."
+        } else {
+            let parts = counts.map { severity, n in
+                switch (severity, lang) {
+                case (.error, .nl): "\(n) \(n == 1 ? "fout" : "fouten")"
+                case (.warning, .nl): "\(n) \(n == 1 ? "waarschuwing" : "waarschuwingen")"
+                case (.error, .en): "\(n) \(n == 1 ? "error" : "errors")"
+                case (.warning, .en): "\(n) \(n == 1 ? "warning" : "warnings")"
+                case (.info, _): "\(n) info"
+                case (.hint, _): "\(n) \(n == 1 ? "hint" : "hints")"
+                }
+            }
+            line = (lang == .nl ? "Gevonden: " : "Found ") + parts.joined(separator: ", ") + (lang == .nl ? " in " : " in ") + filesText + "."
+        }
+        if !result.failures.isEmpty {
+            line += lang == .nl ? " \(result.failures.count) niet te lezen." : " \(result.failures.count) could not be read."
+        }
+        return line
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard color else { return text }
+        let code = switch severity {
+        case .error: "31"
+        case .warning: "33"
+        case .info: "36"
+        case .hint: "32"
+        }
+        return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension String {
+    /// Tabs become one space so that the caret line stays aligned with the source line.
+    var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+}

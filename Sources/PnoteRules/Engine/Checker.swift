@@ -1,0 +1,115 @@
+import PnoteModel
+import PnoteSyntax
+
+/// Runs every rule over every note of a workspace, applies suppression comments
+/// (section 8) and the severity adjustments of section 9.
+public enum Checker {
+    public static func check(_ workspace: Workspace, rules: [any Rule.Type] = RuleRegistry.all) -> [NoteReport] {
+        workspace.notes.indices.map { check(note: $0, in: workspace, rules: rules) }
+    }
+
+    public static func check(note index: Int, in workspace: Workspace,
+                             rules: [any Rule.Type] = RuleRegistry.all) -> NoteReport {
+        let context = RuleContext(workspace: workspace, noteIndex: index)
+        let note = context.note
+        var diagnostics: [Diagnostic] = []
+        for rule in rules where rule != UnusedSuppression.self {
+            let meta = rule.meta
+            for finding in rule.check(context) {
+                diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity,
+                                              range: finding.range, message: finding.message, help: finding.help,
+                                              fix: finding.fix, related: finding.related))
+            }
+        }
+        var scopes = SuppressionScope.scopes(in: note)
+        for i in diagnostics.indices {
+            for s in scopes.indices where scopes[s].covers(diagnostics[i]) {
+                diagnostics[i].suppressed = true
+                scopes[s].used = true
+            }
+        }
+        if rules.contains(where: { $0 == UnusedSuppression.self }) {
+            let meta = UnusedSuppression.meta
+            for finding in UnusedSuppression.findings(for: scopes, in: note) {
+                diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity,
+                                              range: finding.range, message: finding.message, help: finding.help,
+                                              fix: finding.fix, related: finding.related))
+            }
+        }
+        for i in diagnostics.indices {
+            diagnostics[i].severity = adjustedSeverity(diagnostics[i], settings: note.settings)
+        }
+        diagnostics.sort { ($0.range.start, $0.code, $0.range.end) < ($1.range.start, $1.code, $1.range.end) }
+        return NoteReport(noteIndex: index, diagnostics: diagnostics)
+    }
+
+    /// Section 9: drafts soften domain errors; the note's own criteria harden three checks.
+    static func adjustedSeverity(_ d: Diagnostic, settings: NoteSettings) -> Severity {
+        var severity = d.severity
+        let requirement: [String: Requirement] = ["PN401": .evidence, "PN313": .reach, "PN305": .source]
+        if let r = requirement[d.code], settings.requires.contains(r) { severity = .error }
+        if settings.status == .draft, severity == .error, !d.code.hasPrefix("PN0") { severity = .warning }
+        return severity
+    }
+}
+
+/// Where one suppression comment applies (section 8).
+public struct SuppressionScope: Sendable {
+    public var comment: CommentNode
+    /// Nil for the whole file.
+    public var range: TextRange?
+    /// Rule codes; empty means all.
+    public var codes: Set<String>
+    /// Names in the comment that are no rule.
+    public var unknownNames: [String]
+    public var used = false
+
+    func covers(_ d: Diagnostic) -> Bool {
+        guard d.code != UnusedSuppression.meta.code else { return false }
+        if let range, !range.contains(d.range.start) { return false }
+        return codes.isEmpty || codes.contains(d.code)
+    }
+
+    static func scopes(in note: Note) -> [SuppressionScope] {
+        let tree = note.tree
+        return tree.comments.compactMap { comment in
+            guard let directive = comment.suppression else { return nil }
+            var codes: Set<String> = [], unknown: [String] = []
+            for name in directive.rules {
+                if let rule = RuleRegistry.rule(named: name) { codes.insert(rule.meta.code) } else { unknown.append(name) }
+            }
+            var range: TextRange?
+            if !directive.fileScope {
+                range = TextRange(comment.range.end, comment.range.end)
+                if let next = nextStructuralLine(after: comment.lastLine, in: tree) {
+                    range = target(of: next, in: tree)
+                }
+            }
+            return SuppressionScope(comment: comment, range: range, codes: codes, unknownNames: unknown)
+        }
+    }
+
+    private static func nextStructuralLine(after line: Int, in tree: SyntaxTree) -> Int? {
+        var l = line + 1
+        while l < tree.lineKinds.count {
+            if tree.lineKinds[l] != .blank && tree.lineKinds[l] != .comment { return l }
+            l += 1
+        }
+        return nil
+    }
+
+    /// The block that starts on `line`, or the field on it with its continuation lines,
+    /// or just the line.
+    private static func target(of line: Int, in tree: SyntaxTree) -> TextRange {
+        if let block = tree.blocks.first(where: { $0.heading.lineIndex == line }) { return block.range }
+        var end = tree.source.fullLineRange(line).end
+        var l = line + 1
+        if tree.lineKinds[line] == .field {
+            while l < tree.lineKinds.count && tree.lineKinds[l] == .fieldContinuation {
+                end = tree.source.fullLineRange(l).end
+                l += 1
+            }
+        }
+        return TextRange(tree.source.lineStarts[line], end)
+    }
+}

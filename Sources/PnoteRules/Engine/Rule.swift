@@ -1,0 +1,119 @@
+import PnoteModel
+import PnoteSyntax
+
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case error, warning, info, hint
+
+    private var rank: Int { Severity.allCases.firstIndex(of: self)! }
+    /// `error` < `warning`: sorts the most severe first.
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    public var name: Localized {
+        switch self {
+        case .error: Localized(nl: "fout", en: "error")
+        case .warning: Localized(nl: "waarschuwing", en: "warning")
+        case .info: Localized(nl: "info", en: "info")
+        case .hint: Localized(nl: "hint", en: "hint")
+        }
+    }
+}
+
+/// What a rule documents about itself. The single source for `explain`, the rule
+/// reference and the tests: every rule's examples are run by one test.
+public struct RuleMeta: Sendable {
+    public var code: String
+    public var slug: String
+    public var severity: Severity
+    public var title: Localized
+    /// What it finds.
+    public var finds: Localized
+    /// Why it matters.
+    public var why: Localized
+    /// Notes that must trigger the rule. `⟦` and `⟧` mark each expected range.
+    public var triggering: [String]
+    /// Notes that must not trigger it.
+    public var nonTriggering: [String]
+
+    public init(code: String, slug: String, severity: Severity, title: Localized, finds: Localized, why: Localized,
+                triggering: [String], nonTriggering: [String]) {
+        self.code = code
+        self.slug = slug
+        self.severity = severity
+        self.title = title
+        self.finds = finds
+        self.why = why
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A text change: replace `range` (byte offsets) with `newText`.
+public struct TextEdit: Sendable, Hashable {
+    public var range: TextRange
+    public var newText: String
+
+    public init(range: TextRange, newText: String) {
+        self.range = range
+        self.newText = newText
+    }
+}
+
+public struct Fix: Sendable {
+    public var title: Localized
+    public var edits: [TextEdit]
+    /// Safe fixes are applied by `pnote check --fix`; others are offered in the editor only.
+    public var isSafe: Bool
+
+    public init(title: Localized, edits: [TextEdit], isSafe: Bool) {
+        self.title = title
+        self.edits = edits
+        self.isSafe = isSafe
+    }
+}
+
+/// Another place that explains a finding (LSP related information, SARIF related locations).
+public struct RelatedLocation: Sendable {
+    public var note: Int
+    public var range: TextRange
+    public var message: Localized
+
+    public init(note: Int, range: TextRange, message: Localized) {
+        self.note = note
+        self.range = range
+        self.message = message
+    }
+}
+
+/// What a rule reports; the engine turns it into a `Diagnostic`.
+public struct Finding: Sendable {
+    public var range: TextRange
+    public var message: Localized
+    public var help: Localized?
+    public var fix: Fix?
+    public var related: [RelatedLocation]
+
+    public init(range: TextRange, message: Localized, help: Localized? = nil, fix: Fix? = nil,
+                related: [RelatedLocation] = []) {
+        self.range = range
+        self.message = message
+        self.help = help
+        self.fix = fix
+        self.related = related
+    }
+}
+
+/// What a rule sees: one note, and the workspace it is part of.
+public struct RuleContext: Sendable {
+    public let workspace: Workspace
+    public let noteIndex: Int
+
+    public var note: Note { workspace.notes[noteIndex] }
+    public var tree: SyntaxTree { note.tree }
+    public func text(_ range: TextRange) -> String { note.tree.text(range) }
+}
+
+/// A rule: metadata plus a pure function from the model to findings.
+public protocol Rule: Sendable {
+    static var meta: RuleMeta { get }
+    static func check(_ context: RuleContext) -> [Finding]
+}

@@ -1,0 +1,53 @@
+import PnoteModel
+import PnoteSyntax
+
+public enum DuplicateField: Rule {
+    public static let meta = RuleMeta(
+        code: "PN003", slug: "duplicate-field", severity: .warning,
+        title: Localized(nl: "Dubbel veld", en: "Duplicate field"),
+        finds: Localized(nl: "Een veld dat maar één waarde heeft (niveau, budget, nulmeting …) staat twee keer in een blok.",
+                         en: "A single-valued field (level, budget, baseline …) appears twice in one block."),
+        why: Localized(nl: "Alleen de eerste waarde telt; de lezer ziet twee bedragen of niveaus en weet niet welke geldt.",
+                       en: "Only the first value counts; a reader sees two amounts or levels and cannot tell which applies."),
+        triggering: ["## Maatregel: Buurtsportcoach\n- budget: € 40.000 per jaar\n- ⟦budget: € 60.000 per jaar⟧\n",
+                     "---\nstatus: concept\n⟦status: definitief⟧\n---\n"],
+        nonTriggering: ["## Maatregel: Buurtsportcoach\n- doelgroep: Jongeren\n- doelgroep: Ouderen\n\n## Doelgroep: Jongeren\n\n## Doelgroep: Ouderen\n"])
+
+    public static func check(_ context: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        for block in context.note.blocks {
+            var first: [FieldKey: Field] = [:]
+            for field in block.fields {
+                guard let key = field.key, !key.spec.multi else { continue }
+                if let earlier = first[key] {
+                    out.append(finding(name: context.text(field.syntax.keyRange), range: field.syntax.keyAndValueRange,
+                                       firstRange: earlier.syntax.keyAndValueRange, context: context))
+                } else {
+                    first[key] = field
+                }
+            }
+        }
+        var seen: [FrontMatterKey: FrontMatterEntry] = [:]
+        for setting in context.note.frontMatter {
+            guard let key = setting.key else { continue }
+            let range = TextRange(setting.syntax.keyRange.start, setting.syntax.valueRange.end)
+            if let earlier = seen[key] {
+                out.append(finding(name: context.text(setting.syntax.keyRange), range: range,
+                                   firstRange: TextRange(earlier.keyRange.start, earlier.valueRange.end), context: context))
+            } else {
+                seen[key] = setting.syntax
+            }
+        }
+        return out
+    }
+
+    static func finding(name: String, range: TextRange, firstRange: TextRange, context: RuleContext) -> Finding {
+        let line = context.note.source.location(of: firstRange.start).line
+        return Finding(range: range,
+                       message: Localized(nl: "'\(name)' staat hier voor de tweede keer; alleen de eerste waarde (regel \(line)) telt",
+                                          en: "'\(name)' appears a second time; only the first value (line \(line)) counts"),
+                       help: Localized(nl: "houd één regel over", en: "keep one line"),
+                       related: [RelatedLocation(note: context.noteIndex, range: firstRange,
+                                                 message: Localized(nl: "eerste waarde", en: "first value"))])
+    }
+}

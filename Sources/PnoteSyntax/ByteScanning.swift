@@ -1,0 +1,74 @@
+/// Small byte-level helpers shared by the parsers. Bytes ≥ 0x80 (UTF-8 multibyte
+/// sequences) count as letters, so `geïndiceerd` and `€` stay inside words.
+enum Byte {
+    static let space: UInt8 = 0x20, tab: UInt8 = 0x09, hash: UInt8 = 0x23, colon: UInt8 = 0x3A
+    static let dash: UInt8 = 0x2D, star: UInt8 = 0x2A, backtick: UInt8 = 0x60, tilde: UInt8 = 0x7E
+    static let lt: UInt8 = 0x3C, openBrace: UInt8 = 0x7B, closeBrace: UInt8 = 0x7D
+
+    static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isWordByte(_ b: UInt8) -> Bool {
+        isASCIILetter(b) || isDigit(b) || b >= 0x80 || b == 0x5F || b == dash || b == 0x27
+    }
+    static func lower(_ b: UInt8) -> UInt8 { isASCIILetter(b) ? b | 0x20 : b }
+}
+
+extension SourceText {
+    /// `range` with leading and trailing spaces and tabs removed.
+    func trimmed(_ range: TextRange) -> TextRange {
+        var s = range.start, e = range.end
+        while s < e && Byte.isSpace(bytes[s]) { s += 1 }
+        while e > s && Byte.isSpace(bytes[e - 1]) { e -= 1 }
+        return TextRange(s, e)
+    }
+
+    func isBlank(_ range: TextRange) -> Bool { trimmed(range).isEmpty }
+
+    /// Number of leading spaces (a tab counts as four).
+    func indentation(_ range: TextRange) -> Int {
+        var n = 0, i = range.start
+        while i < range.end && Byte.isSpace(bytes[i]) { n += bytes[i] == Byte.tab ? 4 : 1; i += 1 }
+        return n
+    }
+
+    /// Whether `range` starts with the ASCII string `prefix`.
+    func hasPrefix(_ range: TextRange, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard range.length >= p.count else { return false }
+        for k in 0..<p.count where bytes[range.start + k] != p[k] { return false }
+        return true
+    }
+
+    /// The first occurrence of the ASCII string `needle` in `range`.
+    func find(_ needle: String, in range: TextRange) -> Int? {
+        let n = Array(needle.utf8)
+        guard let first = n.first, range.length >= n.count else { return nil }
+        var i = range.start
+        let last = range.end - n.count
+        outer: while i <= last {
+            if bytes[i] == first {
+                for k in 1..<n.count where bytes[i + k] != n[k] { i += 1; continue outer }
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Matches `word` (ASCII, lowercase; a space matches one or more spaces) at `offset`,
+    /// case-insensitively. Returns the offset after the match.
+    func matchWord(_ word: String, at offset: Int, limit: Int) -> Int? {
+        var i = offset
+        for c in word.utf8 {
+            if c == Byte.space {
+                guard i < limit, Byte.isSpace(bytes[i]) else { return nil }
+                while i < limit && Byte.isSpace(bytes[i]) { i += 1 }
+            } else {
+                guard i < limit, Byte.lower(bytes[i]) == c else { return nil }
+                i += 1
+            }
+        }
+        return i
+    }
+}

@@ -1,0 +1,137 @@
+/// A half-open range of UTF-8 byte offsets into a `SourceText`.
+public struct TextRange: Hashable, Sendable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public var isEmpty: Bool { start >= end }
+    public var length: Int { end - start }
+
+    public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+
+    public static func < (a: TextRange, b: TextRange) -> Bool {
+        (a.start, a.end) < (b.start, b.end)
+    }
+}
+
+/// A position for people: 1-based line, 1-based column counted in Unicode scalars
+/// (spec section 10). The byte offset is kept for tools.
+public struct SourceLocation: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+}
+
+/// The bytes of one note with a line index. All ranges in the tree point into `bytes`.
+///
+/// Invariant: `lineStarts[0] == bomLength`, so a BOM is never part of line 1 and columns
+/// on line 1 do not count it.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    public let bomLength: Int
+    /// Byte offset where each line starts (0-based line index).
+    public let lineStarts: [Int]
+    /// The line terminator most lines use; new lines written by fixes use it too.
+    public let usesCRLF: Bool
+    public let endsWithNewline: Bool
+
+    public init(_ string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        bomLength = bom
+        var starts = [bom]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        var crlf = 0, lf = 0
+        bytes.withUnsafeBufferPointer { buf in
+            var i = bom
+            while i < buf.count {
+                if buf[i] == 0x0A {
+                    if i > bom && buf[i - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        // A final newline does not open a new (empty) line.
+        endsWithNewline = bytes.last == 0x0A
+        if endsWithNewline && starts.count > 1 { starts.removeLast() }
+        lineStarts = starts
+        usesCRLF = crlf > lf
+    }
+
+    public var lineCount: Int { lineStarts.count }
+    public var lineTerminator: String { usesCRLF ? "\r\n" : "\n" }
+
+    /// The range of line `index` including its terminator.
+    public func fullLineRange(_ index: Int) -> TextRange {
+        let start = lineStarts[index]
+        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        return TextRange(start, end)
+    }
+
+    /// The range of line `index` without `\n` or `\r\n`.
+    public func lineRange(_ index: Int) -> TextRange {
+        var r = fullLineRange(index)
+        if r.end > r.start && bytes[r.end - 1] == 0x0A { r.end -= 1 }
+        if r.end > r.start && bytes[r.end - 1] == 0x0D { r.end -= 1 }
+        return r
+    }
+
+    /// The 0-based index of the line holding `offset` (offsets past the end map to the last line).
+    public func lineIndex(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, bomLength), bytes.count)
+        let line = lineIndex(of: clamped)
+        var column = 1
+        var i = lineStarts[line]
+        while i < clamped {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(line: line + 1, column: column, offset: clamped)
+    }
+
+    /// The byte offset of a 1-based line and 1-based scalar column (clamped to the line).
+    public func offset(line: Int, column: Int) -> Int {
+        let index = min(max(line - 1, 0), lineStarts.count - 1)
+        let range = lineRange(index)
+        var i = range.start
+        var col = 1
+        while i < range.end && col < column {
+            i += 1
+            while i < range.end && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+
+    /// The text of a range; invalid UTF-8 becomes U+FFFD (the bytes themselves are kept).
+    public func text(_ range: TextRange) -> String {
+        let s = max(0, min(range.start, bytes.count)), e = max(s, min(range.end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    public func lineText(_ index: Int) -> String { text(lineRange(index)) }
+}

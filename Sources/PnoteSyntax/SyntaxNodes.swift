@@ -1,0 +1,141 @@
+/// The kinds of structured block (spec section 4). The keyword spellings are part of the
+/// format's grammar, so they live here, in the syntax layer.
+public enum BlockKind: String, CaseIterable, Sendable, Codable {
+    case domain, targetGroup, measure, goal, indicator, budget
+
+    /// Keyword spellings, Dutch first, matched case-insensitively.
+    public var keywords: [String] {
+        switch self {
+        case .domain: ["domein", "domain"]
+        case .targetGroup: ["doelgroep", "target group"]
+        case .measure: ["maatregel", "interventie", "measure", "intervention"]
+        case .goal: ["doel", "goal"]
+        case .indicator: ["indicator", "kpi"]
+        case .budget: ["begroting", "budget"]
+        }
+    }
+
+    /// Every keyword with its kind, longest first so that `doelgroep` wins over `doel`.
+    public static let allKeywords: [(keyword: String, kind: BlockKind)] =
+        allCases.flatMap { kind in kind.keywords.map { ($0, kind) } }
+            .sorted { $0.keyword.count > $1.keyword.count }
+}
+
+/// What a physical line is. Every line of the file has exactly one kind.
+public enum LineKind: UInt8, Sendable {
+    case blank, prose, heading, field, fieldContinuation, frontMatter, fence, comment
+}
+
+/// An ATX heading (`#` … `######`).
+public struct HeadingNode: Sendable {
+    public var lineIndex: Int
+    /// The heading from its first `#` to its last non-space character; where findings
+    /// about the heading are reported.
+    public var range: TextRange
+    public var level: Int
+    /// The heading text after the `#` marks, trimmed, without a closing `#` sequence.
+    public var contentRange: TextRange
+    /// The recognised block keyword, if the heading is a block heading.
+    public var kind: BlockKind?
+    public var keywordRange: TextRange?
+    /// For headings that are not block headings: the text before the first colon, if any.
+    /// PN001 compares it with the keywords.
+    public var labelRange: TextRange?
+    /// The title: text after the colon, trimmed, without `{#id}`. Empty for `## Doel:`.
+    public var titleRange: TextRange?
+    /// The id inside `{#…}`, without the braces and `#`.
+    public var idRange: TextRange?
+}
+
+/// One `key: value` line of a field run, with its continuation lines.
+public struct FieldNode: Sendable {
+    public var lineIndex: Int
+    public var range: TextRange
+    public var keyRange: TextRange
+    /// The value on the key's own line, trimmed.
+    public var valueRange: TextRange
+    /// Values of the continuation lines (indented two or more spaces), trimmed.
+    public var continuationRanges: [TextRange]
+}
+
+/// A block: a keyword heading with its field run, prose and child blocks.
+/// Blocks are stored flat in document order; `parent` and `children` are indices.
+public struct BlockNode: Sendable {
+    public var heading: HeadingNode
+    public var kind: BlockKind
+    public var fields: [FieldNode]
+    public var parent: Int?
+    public var children: [Int]
+    /// From the heading's first byte to the start of the next heading of the same or a
+    /// higher level (or the end of the file).
+    public var range: TextRange
+}
+
+public struct FrontMatterEntry: Sendable {
+    public var lineIndex: Int
+    public var keyRange: TextRange
+    public var valueRange: TextRange
+}
+
+public struct FrontMatterNode: Sendable {
+    /// From the opening `---` to the end of the closing `---` line (or of the last entry).
+    public var range: TextRange
+    public var openingLine: Int
+    public var closingLine: Int?
+    public var entries: [FrontMatterEntry]
+}
+
+/// `<!-- pnote-disable … -->` or `<!-- pnote-disable-file … -->`.
+public struct SuppressionDirective: Sendable, Hashable {
+    public var fileScope: Bool
+    /// Codes or slugs as written; empty means all rules.
+    public var rules: [String]
+}
+
+/// An HTML comment. Never structure, except a suppression directive.
+public struct CommentNode: Sendable {
+    public var range: TextRange
+    public var firstLine: Int
+    public var lastLine: Int
+    /// Whether the comment stands on its own line(s), with nothing else around it.
+    public var standsAlone: Bool
+    public var suppression: SuppressionDirective?
+}
+
+public enum SyntaxProblemKind: Sendable, Equatable {
+    case frontMatterNotClosed
+    case frontMatterInvalidLine
+}
+
+public struct SyntaxProblem: Sendable {
+    public var kind: SyntaxProblemKind
+    public var range: TextRange
+}
+
+/// The parsed note: every line classified, plus the structured parts with exact ranges.
+/// Lossless: the lines, concatenated, are the file (after the BOM).
+public struct SyntaxTree: Sendable {
+    public let source: SourceText
+    public let lineKinds: [LineKind]
+    public let frontMatter: FrontMatterNode?
+    public let headings: [HeadingNode]
+    public let blocks: [BlockNode]
+    public let rootBlocks: [Int]
+    public let comments: [CommentNode]
+    public let problems: [SyntaxProblem]
+
+    public init(source: SourceText, lineKinds: [LineKind], frontMatter: FrontMatterNode?,
+                headings: [HeadingNode], blocks: [BlockNode], rootBlocks: [Int],
+                comments: [CommentNode], problems: [SyntaxProblem]) {
+        self.source = source
+        self.lineKinds = lineKinds
+        self.frontMatter = frontMatter
+        self.headings = headings
+        self.blocks = blocks
+        self.rootBlocks = rootBlocks
+        self.comments = comments
+        self.problems = problems
+    }
+
+    public func text(_ range: TextRange) -> String { source.text(range) }
+}
