@@ -73,12 +73,15 @@ private struct ParserState {
             line += 1
         }
         // Not closed. Recover as if the author forgot the closing `---`: the front matter is
-        // the run of key/value, comment and blank lines after the opening line.
+        // the run of key/value and comment lines after the opening line, up to the first
+        // blank line or heading.
         var end = 1
         entries = []
         while end < source.lineCount {
-            let content = source.trimmed(source.lineRange(end))
-            if content.isEmpty || source.bytes[content.start] == Byte.hash {
+            let range = source.lineRange(end)
+            let content = source.trimmed(range)
+            if content.isEmpty || parseHeading(end, range) != nil { break }
+            if source.bytes[content.start] == Byte.hash {
             } else if let (key, value) = splitKeyValue(content, maxWords: 4) {
                 entries.append(FrontMatterEntry(lineIndex: end, keyRange: key, valueRange: value))
             } else { break }

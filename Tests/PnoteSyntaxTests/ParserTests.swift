@@ -1,0 +1,207 @@
+import Testing
+@testable import PnoteSyntax
+
+/// Parses a marked fixture and returns the tree and the marked ranges.
+func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
+    let m = MarkedText(marked)
+    return (Parser.parse(m.text), m.ranges)
+}
+
+@Suite struct FrontMatterTests {
+    @Test func entriesHaveExactRanges() {
+        let (tree, r) = parseMarked("---\n⟦titel⟧: ⟦Preventie Jeugd⟧\n# commentaar\n⟦periode⟧: ⟦2020-2023⟧\n---\n# Kop\n")
+        let fm = try! #require(tree.frontMatter)
+        #expect(fm.closingLine == 4)
+        #expect(fm.entries.map(\.keyRange) == [r[0], r[2]])
+        #expect(fm.entries.map(\.valueRange) == [r[1], r[3]])
+        #expect(tree.problems.isEmpty)
+        #expect(tree.lineKinds[5] == .heading)
+    }
+
+    @Test func unclosedFrontMatterRecoversAtFirstNonEntryLine() throws {
+        let (tree, r) = parseMarked("⟦---⟧\ntitel: X\n\n## Maatregel: Y\n- niveau: universeel\n")
+        #expect(tree.problems.map(\.kind) == [.frontMatterNotClosed])
+        #expect(tree.problems[0].range == r[0])
+        #expect(tree.frontMatter?.entries.count == 1)
+        try #require(tree.blocks.count == 1, "the document after the broken front matter is still parsed")
+        #expect(tree.blocks[0].fields.count == 1)
+    }
+
+    @Test func invalidLineIsReported() {
+        let (tree, r) = parseMarked("---\ntitel: X\n⟦zomaar een zin⟧\n---\n")
+        #expect(tree.problems.map(\.kind) == [.frontMatterInvalidLine])
+        #expect(tree.problems[0].range == r[0])
+    }
+
+    @Test func dashesLaterInTheFileAreNotFrontMatter() {
+        let tree = Parser.parse("# Kop\n---\ntitel: X\n---\n")
+        #expect(tree.frontMatter == nil)
+    }
+}
+
+@Suite struct HeadingTests {
+    @Test func keywordHeadingWithTitleAndID() {
+        let (tree, r) = parseMarked("⟦## ⟦Maatregel⟧: ⟦Praktijkondersteuner jeugd⟧ {#⟦poh-jeugd⟧}⟧\n")
+        let h = try! #require(tree.headings.first)
+        #expect(h.kind == .measure)
+        #expect(h.level == 2)
+        #expect(h.range == r[0])
+        #expect(h.keywordRange == r[1])
+        #expect(h.titleRange == r[2])
+        #expect(h.idRange == r[3])
+    }
+
+    @Test(arguments: [
+        ("# Doelgroep: X", BlockKind.targetGroup), ("### target GROUP: X", .targetGroup), ("## Doel: X", .goal),
+        ("## Goal: X", .goal), ("#### KPI: X", .indicator), ("## Indicator : X", .indicator),
+        ("## Interventie: X", .measure), ("## Intervention: X", .measure), ("## Begroting: X", .budget),
+        ("## Budget: X", .budget), ("# Domein: Jeugd", .domain), ("# Domain: Youth", .domain),
+        ("## Maatregel: X ##", .measure),
+    ])
+    func everyKeywordIsRecognised(line: String, kind: BlockKind) {
+        #expect(Parser.parse(line + "\n").headings.first?.kind == kind)
+    }
+
+    @Test(arguments: ["## Doelen en maatregelen", "#Maatregel: X", "    ## Maatregel: X", "## Maatregelen: overzicht",
+                      "####### Maatregel: X", "## Doelgroepen", "## Doel van deze notitie"])
+    func nonKeywordHeadingsAreNoBlocks(line: String) {
+        #expect(Parser.parse(line + "\n").blocks.isEmpty)
+    }
+
+    @Test func plainHeadingWithColonKeepsItsLabel() {
+        let (tree, r) = parseMarked("## ⟦Maatregl⟧: ⟦Huisbezoeken⟧\n")
+        #expect(tree.headings[0].kind == nil)
+        #expect(tree.headings[0].labelRange == r[0])
+        #expect(tree.headings[0].titleRange == r[1])
+    }
+
+    @Test func emptyTitle() {
+        let tree = Parser.parse("## Doel:\n")
+        #expect(tree.blocks[0].kind == .goal)
+        #expect(tree.blocks[0].heading.titleRange?.isEmpty == true)
+    }
+}
+
+@Suite struct NestingTests {
+    @Test func blocksNestByHeadingLevel() {
+        let text = """
+        # Domein: Jeugd
+        ## Doel: Minder verwijzingen
+        ### Indicator: Verwijzingen
+        ### Achtergrond
+        #### Maatregel: POH
+        ## Doelgroep: Jongeren
+        # Bijlage
+        ## Maatregel: Los
+
+        """
+        let tree = Parser.parse(text)
+        #expect(tree.blocks.map(\.kind) == [.domain, .goal, .indicator, .measure, .targetGroup, .measure])
+        #expect(tree.rootBlocks == [0, 5])
+        #expect(tree.blocks[0].children == [1, 4])
+        #expect(tree.blocks[1].children == [2, 3], "a plain heading deeper than the goal does not end it")
+        #expect(tree.blocks[3].parent == 1)
+        #expect(tree.blocks[5].parent == nil, "the plain '# Bijlage' heading ends the domain")
+    }
+
+    @Test func blockRangeEndsAtNextHeadingOfSameOrHigherLevel() {
+        let (tree, r) = parseMarked("⟦## Doel: A\ntekst\n### Indicator: B\n⟧## Doel: C\n")
+        #expect(tree.blocks[0].range == r[0])
+        #expect(tree.blocks[2].range.end == tree.source.bytes.count)
+    }
+}
+
+@Suite struct FieldTests {
+    @Test func plainAndListFormWithBlankLinesAndContinuation() {
+        let text = """
+        ## Maatregel: X
+        - ⟦niveau⟧: ⟦selectief⟧
+
+        * ⟦budget⟧: ⟦€ 250.000 per jaar⟧
+          ⟦(2020-2023)⟧
+        ⟦financiering⟧: ⟦incidenteel⟧
+        Dit is proza.
+        - geen: veld meer
+
+        """
+        let (tree, r) = parseMarked(text)
+        let fields = tree.blocks[0].fields
+        #expect(fields.count == 3)
+        #expect(fields.map(\.keyRange) == [r[0], r[2], r[5]])
+        #expect(fields.map(\.valueRange) == [r[1], r[3], r[6]])
+        #expect(fields[1].continuationRanges == [r[4]])
+        #expect(tree.lineKinds[6] == .prose)
+        #expect(tree.lineKinds[7] == .prose, "the field run ended at the prose line")
+    }
+
+    @Test func urlsAndLongKeysAreNoFields() {
+        let tree = Parser.parse("## Maatregel: X\nhttps://example.org: zie daar\n")
+        #expect(tree.blocks[0].fields.isEmpty)
+        let long = Parser.parse("## Maatregel: X\n- dit zijn veel te veel woorden: ja\n")
+        #expect(long.blocks[0].fields.isEmpty, "keys have one to four words")
+    }
+
+    @Test func multiWordKeys() {
+        let tree = Parser.parse("## Measure: X\n- target group: #a\n- draagt bij aan: #b\n")
+        #expect(tree.blocks[0].fields.map { tree.text($0.keyRange) } == ["target group", "draagt bij aan"])
+    }
+
+    @Test func suppressionCommentInsideTheRunDoesNotEndIt() {
+        let tree = Parser.parse("## Maatregel: X\n- niveau: selectief\n<!-- pnote-disable PN201 -->\n- budget: € 5\n")
+        #expect(tree.blocks[0].fields.count == 2)
+        #expect(tree.comments.first?.suppression == SuppressionDirective(fileScope: false, rules: ["PN201"]))
+    }
+}
+
+@Suite struct ProseStructureTests {
+    @Test func fencedCodeIsNeverStructure() {
+        let text = "```\n## Maatregel: in code\n```\n~~~~\n## Doel: ook code\n~~~\nnog code\n~~~~\n## Doel: echt\n"
+        let tree = Parser.parse(text)
+        #expect(tree.blocks.count == 1)
+        #expect(tree.text(tree.blocks[0].heading.titleRange!) == "echt")
+    }
+
+    @Test func htmlCommentsAreNeverStructure() {
+        let (tree, r) = parseMarked("⟦<!--\n## Maatregel: weg\n-->⟧\n## Doel: blijft\n")
+        #expect(tree.blocks.count == 1)
+        #expect(tree.comments.map(\.range) == [r[0]])
+        #expect(tree.comments[0].suppression == nil)
+    }
+
+    @Test(arguments: [
+        ("<!-- pnote-disable -->", SuppressionDirective(fileScope: false, rules: [])),
+        ("<!-- pnote-disable PN201, level-mismatch -->", SuppressionDirective(fileScope: false, rules: ["PN201", "level-mismatch"])),
+        ("<!--pnote-disable-file PN306-->", SuppressionDirective(fileScope: true, rules: ["PN306"])),
+    ])
+    func suppressionDirectives(comment: String, expected: SuppressionDirective) {
+        #expect(Parser.parse(comment + "\n").comments.first?.suppression == expected)
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func crlfRangesExcludeTheCarriageReturn() {
+        let tree = Parser.parse("## Maatregel: X\r\n- niveau: selectief\r\n")
+        let f = tree.blocks[0].fields[0]
+        #expect(tree.text(f.valueRange) == "selectief")
+        #expect(tree.source.usesCRLF)
+        #expect(tree.text(tree.blocks[0].heading.titleRange!) == "X")
+    }
+
+    @Test func bomIsNotPartOfLineOneAndColumnsCountScalars() {
+        let tree = Parser.parse("\u{FEFF}## Doel: Één {#een}\n- bron: CBS\n")
+        #expect(tree.source.bomLength == 3)
+        #expect(tree.blocks.count == 1)
+        let title = tree.blocks[0].heading.titleRange!
+        #expect(tree.source.location(of: title.start) == SourceLocation(line: 1, column: 10, offset: title.start))
+        let id = tree.blocks[0].heading.idRange!
+        #expect(tree.source.location(of: id.start).column == 16, "É and é count as one column each")
+    }
+
+    @Test func offsetAndLocationRoundTrip() {
+        let source = SourceText("ab€c\nd\u{1F600}e\n")
+        for offset in [0, 1, 2, 5, 6, 7, 8, 12, 13] {  // scalar boundaries
+            let loc = source.location(of: offset)
+            #expect(source.offset(line: loc.line, column: loc.column) == offset)
+        }
+    }
+}
