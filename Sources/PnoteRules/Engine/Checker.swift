@@ -29,18 +29,35 @@ public enum Checker {
             }
         }
         if rules.contains(where: { $0 == UnusedSuppression.self }) {
-            let meta = UnusedSuppression.meta
-            for finding in UnusedSuppression.findings(for: scopes, in: note) {
-                diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity,
-                                              range: finding.range, message: finding.message, help: finding.help,
-                                              fix: finding.fix, related: finding.related))
-            }
+            diagnostics += unusedSuppressionReports(&scopes, note: note)
         }
         for i in diagnostics.indices {
             diagnostics[i].severity = adjustedSeverity(diagnostics[i], settings: note.settings)
         }
         diagnostics.sort { ($0.range.start, $0.code, $0.range.end) < ($1.range.start, $1.code, $1.range.end) }
         return NoteReport(noteIndex: index, diagnostics: diagnostics)
+    }
+
+    /// PN010 reports may themselves be suppressed (`pnote-disable-file PN010`); a scope
+    /// that only suppresses such a report counts as used, so its own report is dropped.
+    static func unusedSuppressionReports(_ scopes: inout [SuppressionScope], note: Note) -> [Diagnostic] {
+        let meta = UnusedSuppression.meta
+        var reports = UnusedSuppression.findings(for: scopes, in: note).map { finding in
+            Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, range: finding.range,
+                       message: finding.message, help: finding.help, fix: finding.fix, related: finding.related)
+        }
+        for i in reports.indices {
+            for s in scopes.indices where scopes[s].covers(reports[i]) {
+                reports[i].suppressed = true
+                scopes[s].used = true
+            }
+        }
+        let stillUnused = Set(scopes.filter { !$0.used && $0.unknownNames.isEmpty }.map(\.comment.range))
+        return reports.filter { report in
+            let aboutScope = scopes.contains { $0.comment.range == report.range }
+            let isUnknownName = scopes.contains { $0.comment.range == report.range && !$0.unknownNames.isEmpty }
+            return !aboutScope || isUnknownName || stillUnused.contains(report.range)
+        }
     }
 
     /// Section 9: drafts soften domain errors; the note's own criteria harden three checks.
@@ -65,7 +82,8 @@ public struct SuppressionScope: Sendable {
     public var used = false
 
     func covers(_ d: Diagnostic) -> Bool {
-        guard d.code != UnusedSuppression.meta.code else { return false }
+        // A suppression never silences the report about itself.
+        if d.code == UnusedSuppression.meta.code && d.range == comment.range { return false }
         if let range, !range.contains(d.range.start) { return false }
         return codes.isEmpty || codes.contains(d.code)
     }

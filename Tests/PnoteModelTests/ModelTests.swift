@@ -1,0 +1,141 @@
+import PnoteSyntax
+import Testing
+@testable import PnoteModel
+
+func note(_ text: String, path: String = "a.pnote") -> Note {
+    NoteBuilder.build(path: path, tree: Parser.parse(text))
+}
+
+func workspace(_ files: [(String, String)]) -> Workspace {
+    Workspace(notes: files.map { note($0.1, path: $0.0) })
+}
+
+@Suite struct IDTests {
+    @Test func idsFromHeadingFieldAndSlug() {
+        let n = note("""
+        ## Maatregel: POH jeugd {#poh}
+        ## Doel: Minder verwijzingen
+        - id: minder
+        ## Doelgroep: Kinderen van ouders met GGZ-problematiek
+
+        """)
+        #expect(n.blocks.map(\.id) == ["poh", "minder", "kinderen-van-ouders-met-ggz-problematiek"])
+        #expect(n.blocks.map(\.idSource) == [.heading, .field, .slug])
+        #expect(n.blocksByID["poh"] == [0])
+    }
+
+    @Test func duplicateIDsAreCollected() {
+        let n = note("## Doelgroep: Mantelzorgers\n## Doelgroep: mantelzorgers\n")
+        #expect(n.blocksByID["mantelzorgers"] == [0, 1])
+    }
+}
+
+@Suite struct ReferenceTests {
+    @Test func byIDTitleAndWrongKind() {
+        let w = workspace([("a.pnote", """
+        ## Doelgroep: Mantelzorgers {#mz}
+        ## Doel: Minder overbelasting {#doel}
+        ## Maatregel: Respijtzorg
+        - doelgroep: #mz, mantelzorgers; #doel, #niets
+
+        """)])
+        let refs = w.notes[0].blocks[2].references(.targetGroup)
+        #expect(refs.map(\.text.written) == ["#mz", "mantelzorgers", "#doel", "#niets"])
+        #expect(refs[0].target == BlockAddress(note: 0, block: 0))
+        #expect(refs[0].problem == nil)
+        #expect(refs[1].target == BlockAddress(note: 0, block: 0), "by title, case-insensitively")
+        #expect(refs[2].problem == .wrongKind(.goal))
+        #expect(refs[3].problem == .unresolved)
+        let tree = w.notes[0].tree
+        #expect(refs.map { tree.text($0.range) } == ["#mz", "mantelzorgers", "#doel", "#niets"])
+    }
+
+    @Test func acrossNotesInsideTheWorkspaceOnly() {
+        let w = workspace([
+            ("jeugd/a.pnote", "## Maatregel: X\n- doelgroep: ../gedeeld/groepen.pnote#kopp, groepen.pnote#x, /etc/passwd.pnote#a, ../../x.pnote#a\n"),
+            ("gedeeld/groepen.pnote", "## Doelgroep: KOPP {#kopp}\n"),
+        ])
+        let refs = w.notes[0].blocks[0].references(.targetGroup)
+        #expect(refs[0].target == BlockAddress(note: 1, block: 0))
+        #expect(refs[0].problem == nil)
+        #expect(refs[1].problem == .unresolved)
+        #expect(refs[2].problem == .outsideWorkspace)
+        #expect(refs[3].problem == .outsideWorkspace)
+    }
+
+    @Test func referenceCyclesDoNotHang() {
+        let w = workspace([("a.pnote", "## Doel: A {#a}\n## Maatregel: M {#m}\n- doel: #a\n- doelgroep: #m\n"),
+                           ("b.pnote", "## Maatregel: N\n- doel: a.pnote#a, b.pnote#n\n")])
+        #expect(w.notes[0].blocks[1].references(.targetGroup).first?.problem == .wrongKind(.measure))
+        #expect(w.notes[1].blocks[0].references(.goal).count == 2)
+    }
+}
+
+@Suite struct NestingSemanticsTests {
+    let n = workspace([("a.pnote", """
+    # Domein: Jeugd
+    ## Begroting: Preventie jeugd
+    - totaal: € 1 mln per jaar
+    ## Doelgroep: Jongeren {#jongeren}
+    ### Maatregel: Jongerenwerk {#jw}
+    - budget: € 10.000 per jaar
+    ## Doel: Minder schooluitval {#uitval}
+    ### Indicator: Voortijdig schoolverlaters
+    ### Maatregel: Mentoraat {#mentor}
+    - doelgroep: #jongeren
+    # Domein: Wmo
+    ## Begroting: Wmo 1
+    ## Begroting: Wmo 2
+    ## Maatregel: Respijtzorg {#respijt}
+    - domein: jeugd
+
+    """)]).notes[0]
+
+    @Test func measureInsideTargetGroupTargetsIt() {
+        #expect(n.blocks.map(\.kind) == [.domain, .budget, .targetGroup, .measure, .goal, .indicator, .measure,
+                                         .domain, .budget, .budget, .measure])
+        #expect(n.measureTargets[3] == [BlockAddress(note: 0, block: 2)])
+        #expect(n.measureGoals[3] == [])
+    }
+
+    @Test func measureInsideGoalContributesAndIndicatorBelongs() {
+        #expect(n.measureGoals[6] == [BlockAddress(note: 0, block: 4)])
+        #expect(n.measureTargets[6] == [BlockAddress(note: 0, block: 2)])
+        #expect(n.indicatorGoal[5] == 4)
+    }
+
+    @Test func domainsAreInheritedOrOverridden() {
+        #expect(n.blocks[3].domain?.key == "jeugd")
+        #expect(n.blocks[10].domain?.key == "jeugd", "own domein field overrides the enclosing Wmo domain")
+        #expect(n.blocks[9].domain?.key == "wmo")
+        #expect(n.measureEnvelope[10] == BlockAddress(note: 0, block: 1), "jeugd has exactly one envelope")
+    }
+
+    @Test func envelopeByDomainWhenTheDomainHasExactlyOne() {
+        #expect(n.measureEnvelope[3] == BlockAddress(note: 0, block: 1))
+        #expect(n.measureEnvelope[6] == BlockAddress(note: 0, block: 1))
+    }
+}
+
+@Suite struct SettingsTests {
+    @Test func frontMatterIsTyped() {
+        let n = note("---\ntitel: X\nstatus: concept\ndatum: 21 mei 2019\nperiode: 2020 t/m 2023\ntaal: en\nindeling: stadium\nfocus: primair\nvereist: bron\n---\n")
+        #expect(n.settings.status == .draft)
+        #expect(n.settings.date == CalendarDate(year: 2019, month: 5, day: 21))
+        #expect(n.settings.period == YearSpan(first: 2020, last: 2023))
+        #expect(n.settings.language == .en)
+        #expect(n.settings.classification == .stage)
+        #expect(n.settings.focus == .primary)
+        #expect(n.settings.requires == [.source])
+        #expect(n.settings.referenceYear == 2020)
+        #expect(n.frontMatter.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func numbersFollowTheNoteLanguage() {
+        let en = note("---\ntaal: en\n---\n## Maatregel: X\n- budget: €2.5m per year\n")
+        guard case .amount(let m)? = en.blocks[0].budget else { Issue.record("no budget"); return }
+        #expect(m.cents == 250_000_000)
+        let nl = note("## Maatregel: X\n- budget: €2.5m per year\n")
+        if case .invalid = nl.blocks[0].field(.budget)!.value {} else { Issue.record("2.5 is ambiguous in nl") }
+    }
+}
