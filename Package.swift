@@ -31,6 +31,6 @@ let package = Package(
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
-        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote"]),
     ]
 )
