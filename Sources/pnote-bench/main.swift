@@ -1,1 +1,68 @@
-print("x")
+import Foundation
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+// pnote-bench: throughput of parse + model + check on synthetic notes, against the floor
+// of reading the same bytes and counting lines. Build with `swift build -c release`.
+//
+//   swift run -c release pnote-bench [--sizes 1000,10000,100000] [--repeat 3]
+
+func argument(_ name: String) -> String? {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+let sizes = (argument("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let repeats = Int(argument("--repeat") ?? "3") ?? 3
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The best of `repeats` runs: the least disturbed by the rest of the machine.
+func best(_ body: () -> Void) -> Double { (0..<repeats).map { _ in seconds(body) }.min()! }
+
+#if DEBUG
+print("warning: this is a debug build; measure with `swift run -c release pnote-bench`")
+#endif
+print("size (blocks)   MB     read+count MB/s   parse MB/s   parse+model+check MB/s   blocks/s     ms")
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-bench-\(getpid())")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+
+for size in sizes {
+    let text = SyntheticNotes.note(blocks: size)
+    let url = directory.appendingPathComponent("note-\(size).pnote")
+    try Data(text.utf8).write(to: url)
+    let megabytes = Double(text.utf8.count) / 1e6
+
+    // Floor: read the file and count its lines, as `wc -l` does.
+    var lines = 0
+    let readTime = best {
+        let data = try! Data(contentsOf: url)
+        lines = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            var count = 0
+            for byte in raw.bindMemory(to: UInt8.self) where byte == 0x0A { count += 1 }
+            return count
+        }
+    }
+    var blocks = 0
+    let parseTime = best {
+        let data = try! Data(contentsOf: url)
+        blocks = Parser.parse(SourceText(bytes: [UInt8](data))).blocks.count
+    }
+    var diagnostics = 0
+    let checkTime = best {
+        let data = try! Data(contentsOf: url)
+        let note = NoteBuilder.build(path: "note.pnote", tree: Parser.parse(SourceText(bytes: [UInt8](data))))
+        diagnostics = Checker.check(Workspace(notes: [note]))[0].diagnostics.count
+    }
+    precondition(lines > 0 && blocks >= size)
+    print(String(format: "%-15d %-6.1f %-17.0f %-12.1f %-24.1f %-12.0f %.0f", size, megabytes, megabytes / readTime,
+                 megabytes / parseTime, megabytes / checkTime, Double(blocks) / checkTime, checkTime * 1000)
+          + "   (\(diagnostics) diagnostics)")
+}

@@ -1,7 +1,8 @@
 import PnoteSyntax
 
 /// Every field key of section 5.1, with its spellings and which blocks it belongs to.
-public enum FieldKey: String, Sendable, CaseIterable, Codable {
+/// Int raw values index `specs` directly (a String raw value would hash a string per lookup).
+public enum FieldKey: Int, Sendable, CaseIterable {
     case id
     case criterion, size, age, domain
     case level, targetGroup, goal, budget, funding, envelope, taskField, evidence, reach, savings, provider
@@ -21,7 +22,12 @@ public enum FieldKey: String, Sendable, CaseIterable, Codable {
         public var valueKind: ValueKind
     }
 
-    public var spec: Spec {
+    /// Built once: `spec` is read for every field by the model and several rules.
+    private static let specs: [Spec] = allCases.map { $0.makeSpec() }
+
+    public var spec: Spec { FieldKey.specs[rawValue] }
+
+    private func makeSpec() -> Spec {
         let all = Set(BlockKind.allCases)
         switch self {
         case .id: return Spec(nl: "id", en: "id", aliases: [], multi: false, kinds: all, valueKind: .text)
@@ -72,7 +78,11 @@ public enum FieldKey: String, Sendable, CaseIterable, Codable {
     }
 
     /// The keys a block of `kind` may have, in the order of section 5.1.
-    public static func keys(for kind: BlockKind) -> [FieldKey] { allCases.filter { $0.spec.kinds.contains(kind) } }
+    public static func keys(for kind: BlockKind) -> [FieldKey] { keysByKind[kind] ?? [] }
+
+    private static let keysByKind: [BlockKind: [FieldKey]] = Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { kind in
+        (kind, allCases.filter { $0.spec.kinds.contains(kind) })
+    })
 }
 
 /// Front matter keys of section 3.

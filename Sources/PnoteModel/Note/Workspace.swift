@@ -29,8 +29,6 @@ public struct Workspace: Sendable {
             }
         }
         for block in note.blocks {
-            let here = BlockAddress(note: n, block: block.index)
-            _ = here
             switch block.kind {
             case .measure:
                 var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
@@ -48,11 +46,13 @@ public struct Workspace: Sendable {
             }
         }
         // A measure without `begroting` belongs to its domain's only envelope (section 5.1).
-        let envelopes = note.blocks(of: .budget)
+        var envelopesByDomain: [String: [Int]] = [:]
+        for block in note.blocks where block.kind == .budget {
+            if let key = block.domain?.key { envelopesByDomain[key, default: []].append(block.index) }
+        }
         for block in note.blocks where block.kind == .measure && note.measureEnvelope[block.index] == nil {
-            guard let domain = block.domain else { continue }
-            let matching = envelopes.filter { $0.domain?.key == domain.key }
-            if matching.count == 1 { note.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0].index) }
+            guard let key = block.domain?.key, let matching = envelopesByDomain[key], matching.count == 1 else { continue }
+            note.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
         }
         notes[n] = note
     }
