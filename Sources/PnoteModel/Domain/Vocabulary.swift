@@ -1,0 +1,96 @@
+import Foundation
+
+/// The word lists of the goal rules (PN306, PN307), from `Data/vocabulary.json`.
+public struct Vocabulary: Sendable, Decodable {
+    public var vagueVerbs: [String]
+    public var lessWords: [String]
+    public var moreWords: [String]
+
+    public static let standard: Vocabulary = {
+        var v: Vocabulary = DataFiles.decode("vocabulary.json")
+        v.vagueVerbs = v.vagueVerbs.map(Folding.fold)
+        v.lessWords = v.lessWords.map(Folding.fold)
+        v.moreWords = v.moreWords.map(Folding.fold)
+        return v
+    }()
+
+    public enum Direction: Sendable { case less, more }
+
+    /// What the text says it wants: fewer or more. Nil when it says neither, or both.
+    public func direction(of text: String) -> Direction? {
+        let folded = FoldedText(text)
+        let less = lessWords.contains { !folded.occurrences(of: $0).isEmpty }
+        let more = moreWords.contains { !folded.occurrences(of: $0).isEmpty }
+        if less == more { return nil }
+        return less ? .less : .more
+    }
+}
+
+/// The evidence levels of section 6.5, from `Data/evidence.json`.
+public struct EvidenceLevels: Sendable, Decodable {
+    public struct Level: Sendable, Decodable {
+        public var nl: String
+        public var en: String
+        public var synonyms: [String]
+    }
+
+    public var prefixes: [String]
+    public var levels: [Level]
+
+    public static let standard: EvidenceLevels = DataFiles.decode("evidence.json")
+
+    public enum Reading: Sendable, Equatable {
+        /// Not a claimed rating: a free reference (business case, MKBA, study).
+        case freeReference
+        case recognised(level: Int)
+        /// `erkend:` followed by something that is no level; the nearest level, if any.
+        case unknownLevel(claimed: String, nearest: String?)
+    }
+
+    public func read(_ text: String) -> Reading {
+        let folded = Folding.fold(text)
+        guard let prefix = prefixes.first(where: { folded.hasPrefix($0) }) else { return .freeReference }
+        var rest = Substring(folded.dropFirst(prefix.count))
+        rest = rest.drop { $0 == ":" || $0 == " " || $0 == "-" || $0 == "–" || $0 == "," }
+        let claimed = String(rest).trimmingCharacters(in: [" ", "."])
+        for (i, level) in levels.enumerated() {
+            for spelling in [level.nl, level.en] + level.synonyms where claimed.hasPrefix(Folding.fold(spelling)) {
+                return .recognised(level: i)
+            }
+        }
+        let names = levels.flatMap { [$0.nl, $0.en] }
+        let nearest = names.min { Folding.editDistance(claimed, Folding.fold($0)) < Folding.editDistance(claimed, Folding.fold($1)) }
+        let close = nearest.map { Folding.editDistance(claimed, Folding.fold($0)) <= max(3, $0.count / 4) } ?? false
+        return .unknownLevel(claimed: claimed, nearest: close ? nearest : nil)
+    }
+}
+
+/// The official BBV policy indicators of section 6.6, from `Data/official-indicators.json`.
+public struct OfficialIndicators: Sendable, Decodable {
+    public struct Indicator: Sendable, Decodable {
+        public var name: String
+        public var unit: String
+        public var base: Int?
+        public var unitText: String
+        public var definition: String
+
+        /// Whether a baseline or target in `unit` is in this indicator's unit.
+        public func matches(_ unit: ValueUnit) -> Bool {
+            switch unit {
+            case .percent: self.unit == "percent"
+            case .rate(let b, _): self.unit == "rate" && b == base
+            case .count: false
+            }
+        }
+    }
+
+    public var indicators: [Indicator]
+
+    public static let standard: OfficialIndicators = DataFiles.decode("official-indicators.json")
+
+    /// The official indicator the text names, if any (longest name first).
+    public func named(in text: String) -> Indicator? {
+        let folded = FoldedText(text)
+        return indicators.sorted { $0.name.count > $1.name.count }.first { !folded.occurrences(of: Folding.fold($0.name)).isEmpty }
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import PnoteModel
+
+@Suite struct LexiconTests {
+    let lexicon = Lexicon.standard
+
+    @Test(arguments: [
+        // The council's point (seed 004): a diagnosis means the problem already exists.
+        ("Jeugdigen met ggz-problematiek", Optional("jeugdigen met autisme (ASS), ADHD of stemmingsproblematiek"), TargetGroupClass.diagnosis),
+        ("Jeugdigen met ADHD", nil, .diagnosis),
+        ("Dementerende ouderen", nil, .diagnosis),
+        ("X", "ouderen met dementie", .diagnosis),
+        // Someone else's condition is a risk factor for the group.
+        ("Kinderen van ouders met GGZ-problematiek", nil, .riskFactor),
+        ("Opgroeien bij ouders met een LVB", nil, .riskFactor),
+        ("X", "kinderen van ouders met GGZ-problematiek of met een licht verstandelijke beperking", .riskFactor),
+        ("Children of parents with a mental illness", nil, .riskFactor),
+        ("Kinderen die in armoede opgroeien", nil, .riskFactor),
+        ("Mantelzorgers", nil, .riskFactor),
+        ("Inwoners die moeite hebben met de taal en laaggeletterden", nil, .riskFactor),
+        ("Inwoners met schulden", "mensen met een betalingsachterstand", .earlySigns),
+        ("X", "eerste signalen van eenzaamheid", .earlySigns),
+        ("Alle inwoners", nil, .population),
+        ("Het jonge kind", nil, .population),
+        // A class word at the start of kenmerk wins over the words after it.
+        ("X", "risicofactor: ouder met psychische problemen", .riskFactor),
+        ("X", "diagnose ADHD, ASS", .diagnosis),
+        ("X", "Beginnende problemen: betalingsachterstanden", .earlySigns),
+        ("X", "population: all children aged 4 to 12", .population),
+        // A narrower class wins when both occur.
+        ("Alle kinderen met autisme", nil, .diagnosis),
+        ("Kinderen van ouders met GGZ-problematiek met beginnende gedragsproblemen", nil, .riskFactor),
+    ])
+    func classifies(title: String, criterion: String?, expected: TargetGroupClass) {
+        #expect(lexicon.classify(criterion: criterion, title: title)?.groupClass == expected)
+    }
+
+    @Test(arguments: ["Jongeren", "Inwoners van Hengelo", "Klassen van de basisschool"])
+    func unclassified(title: String) {
+        #expect(lexicon.classify(criterion: nil, title: title) == nil)
+    }
+
+    @Test func basisIsReported() {
+        #expect(lexicon.classify(criterion: "diagnose LVB", title: "x")?.basis == .classWord)
+        #expect(lexicon.classify(criterion: "met ADHD", title: "x")?.basis == .criterionText)
+        #expect(lexicon.classify(criterion: "onbekend", title: "Mantelzorgers")?.basis == .title)
+    }
+
+    @Test func configurationExtendsTheLexicon() {
+        #expect(lexicon.classify(criterion: nil, title: "Jongeren met gameverslaving") == nil)
+        let extended = lexicon.adding(terms: [.diagnosis: ["gameverslaving"]])
+        #expect(extended.classify(criterion: nil, title: "Jongeren met gameverslaving")?.groupClass == .diagnosis)
+    }
+
+    @Test func fittingLevels() {
+        #expect(TargetGroupClass.diagnosis.fittingLevels(.targetGroup) == [.indicated, .careRelated])
+        #expect(TargetGroupClass.riskFactor.fittingLevels(.stage) == [.primary, .secondary])
+    }
+
+    @Test func foldedTextMapsMatchesBackToOriginalBytes() {
+        let text = "Wij versterken één sociale basis"
+        let folded = FoldedText(text)
+        let r = folded.occurrences(of: "sociale basis")[0]
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[r], as: UTF8.self) == "sociale basis")
+        #expect(folded.occurrences(of: "een").count == 1, "één folds to een")
+        #expect(folded.occurrences(of: "basi").isEmpty, "whole words only")
+    }
+}
+
+@Suite struct VocabularyTests {
+    @Test func directions() {
+        let v = Vocabulary.standard
+        #expect(v.direction(of: "Minder verwijzingen naar jeugdhulp") == .less)
+        #expect(v.direction(of: "Meer mantelzorgers ontlast") == .more)
+        #expect(v.direction(of: "Gezond opgroeien") == nil)
+        #expect(v.direction(of: "Meer bereik, minder verwijzingen") == nil, "both: no direction")
+        #expect(v.direction(of: "Meerjarig programma") == nil, "whole words only")
+    }
+
+    @Test func evidence() {
+        let e = EvidenceLevels.standard
+        #expect(e.read("erkend: goed onderbouwd") == .recognised(level: 1))
+        #expect(e.read("Databank: effectief volgens sterke aanwijzingen") == .recognised(level: 4))
+        #expect(e.read("recognised: well described") == .recognised(level: 0))
+        #expect(e.read("businesscase (in voorbereiding)") == .freeReference)
+        #expect(e.read("erkend: goed beschreefen") == .unknownLevel(claimed: "goed beschreefen", nearest: "goed beschreven"))
+        if case .unknownLevel(_, let nearest) = e.read("erkend: ja") { #expect(nearest == nil) } else { Issue.record("expected unknown") }
+    }
+
+    @Test func officialIndicators() {
+        let o = OfficialIndicators.standard
+        #expect(o.named(in: "Jongeren met jeugdhulp (% van jongeren tot 18 jaar)")?.unit == "percent")
+        #expect(o.named(in: "personen met een bijstandsuitkering")?.base == 10000)
+        #expect(o.named(in: "verwijzingen naar jeugdhulp") == nil)
+    }
+}
