@@ -4,13 +4,14 @@ import PnoteSyntax
 /// Runs every rule over every note of a workspace, applies suppression comments
 /// (section 8) and the severity adjustments of section 9.
 public enum Checker {
-    public static func check(_ workspace: Workspace, rules: [any Rule.Type] = RuleRegistry.all) -> [NoteReport] {
-        workspace.notes.indices.map { check(note: $0, in: workspace, rules: rules) }
+    public static func check(_ workspace: Workspace, configuration: Configuration = Configuration(),
+                             rules: [any Rule.Type] = RuleRegistry.all) -> [NoteReport] {
+        workspace.notes.indices.map { check(note: $0, in: workspace, configuration: configuration, rules: rules) }
     }
 
-    public static func check(note index: Int, in workspace: Workspace,
+    public static func check(note index: Int, in workspace: Workspace, configuration: Configuration = Configuration(),
                              rules: [any Rule.Type] = RuleRegistry.all) -> NoteReport {
-        let context = RuleContext(workspace: workspace, noteIndex: index)
+        let context = RuleContext(workspace: workspace, noteIndex: index, options: configuration.options)
         let note = context.note
         var diagnostics: [Diagnostic] = []
         for rule in rules where rule != UnusedSuppression.self {
@@ -31,8 +32,16 @@ public enum Checker {
         if rules.contains(where: { $0 == UnusedSuppression.self }) {
             diagnostics += unusedSuppressionReports(&scopes, note: note)
         }
-        for i in diagnostics.indices {
-            diagnostics[i].severity = adjustedSeverity(diagnostics[i], settings: note.settings)
+        diagnostics = diagnostics.compactMap { d in
+            var d = d
+            if let configured = configuration.severities[d.code] {
+                // The configuration wins over status and the note's own criteria; nil is `off`.
+                guard let severity = configured else { return nil }
+                d.severity = severity
+            } else {
+                d.severity = adjustedSeverity(d, settings: note.settings)
+            }
+            return d
         }
         diagnostics.sort { ($0.range.start, $0.code, $0.range.end) < ($1.range.start, $1.code, $1.range.end) }
         return NoteReport(noteIndex: index, diagnostics: diagnostics)

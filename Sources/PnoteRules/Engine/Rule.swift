@@ -102,10 +102,17 @@ public struct Finding: Sendable {
     }
 }
 
-/// What a rule sees: one note, and the workspace it is part of.
+/// What a rule sees: one note, the workspace it is part of, and the options.
 public struct RuleContext: Sendable {
     public let workspace: Workspace
     public let noteIndex: Int
+    public let options: RuleOptions
+
+    public init(workspace: Workspace, noteIndex: Int, options: RuleOptions = .standard) {
+        self.workspace = workspace
+        self.noteIndex = noteIndex
+        self.options = options
+    }
 
     public var note: Note { workspace.notes[noteIndex] }
     public var tree: SyntaxTree { note.tree }

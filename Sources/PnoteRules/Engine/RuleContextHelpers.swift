@@ -1,0 +1,63 @@
+import PnoteModel
+import PnoteSyntax
+
+extension RuleContext {
+    /// The class of a target group block, with the lexicon of the options.
+    public func classification(of address: BlockAddress) -> GroupClassification? {
+        let block = workspace.block(address)
+        guard block.kind == .targetGroup else { return nil }
+        return options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
+    }
+
+    public func address(_ block: Block) -> BlockAddress { BlockAddress(note: noteIndex, block: block.index) }
+
+    /// A measure's budget per year in cents, when it has a readable amount.
+    public func annualBudget(_ measure: Block) -> Int64? {
+        guard case .amount(let money)? = measure.budget else { return nil }
+        return money.annualCents(notePeriod: note.settings.period)
+    }
+
+    /// A money field (besparing, totaal) per year in cents.
+    public func annualAmount(_ block: Block, _ key: FieldKey, period: YearSpan? = nil) -> Int64? {
+        guard case .budget(.amount(let money))? = block.field(key)?.value else { return nil }
+        return money.annualCents(notePeriod: period ?? note.settings.period)
+    }
+
+    /// Where to report about a field's value, or the block heading when it has none.
+    public func valueRange(_ block: Block, _ key: FieldKey) -> TextRange {
+        block.field(key)?.syntax.fullValueRange ?? block.syntax.heading.range
+    }
+
+    public func language(_ l: Localized) -> String { l.text(note.language) }
+}
+
+/// Amounts for people: `€ 1.250.000` (nl) or `€1,250,000` (en).
+public enum MoneyText {
+    public static func format(cents: Int64) -> Localized {
+        let euros = (cents + 50) / 100
+        func grouped(_ separator: String) -> String {
+            let digits = String(abs(euros))
+            var out = ""
+            for (i, c) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+                out.append(c)
+            }
+            return (euros < 0 ? "-" : "") + out
+        }
+        return Localized(nl: "€ " + grouped("."), en: "€" + grouped(","))
+    }
+}
+
+extension Array where Element == PreventionLevel {
+    /// `geïndiceerd of zorggerelateerd` / `indicated or care-related`.
+    public var spokenList: Localized {
+        Localized(nl: map(\.name.nl).joinedAsList(conjunction: "of"), en: map(\.name.en).joinedAsList(conjunction: "or"))
+    }
+}
+
+extension Array where Element == String {
+    public func joinedAsList(conjunction: String) -> String {
+        guard count > 1 else { return first ?? "" }
+        return dropLast().joined(separator: ", ") + " \(conjunction) " + last!
+    }
+}
