@@ -55,7 +55,7 @@ let nonTriggeringCases: [ExampleCase] = RuleRegistry.all.flatMap { rule in
 
     @Test(arguments: triggeringCases.filter { $0.variant == .plain })
     func suppressionCommentSilencesTheTriggeringExample(_ c: ExampleCase) {
-        let text = MarkedText(c.text).text + "\n<!-- pnote-disable-file \(c.code) -->\n"
+        let text = withFileSuppression(MarkedText(c.text).text, c.code)
         let all = diagnostics(text)
         #expect(all.filter { $0.code == c.code && !isTheSuppressionItself($0, text) }.isEmpty)
         #expect(!all.contains { $0.code == "PN010" && isTheSuppressionItself($0, text) }, "the suppression was used")

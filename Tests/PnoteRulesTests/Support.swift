@@ -3,10 +3,19 @@ import PnoteModel
 import PnoteSyntax
 @testable import PnoteRules
 
-/// Checks one note text alone and returns the unsuppressed diagnostics.
-func diagnostics(_ text: String, path: String = "note.pnote") -> [Diagnostic] {
-    let note = NoteBuilder.build(path: path, tree: Parser.parse(text))
-    return Checker.check(Workspace(notes: [note]))[0].diagnostics.filter { !$0.suppressed }
+/// Checks a note (or an example workspace, see `ExampleWorkspace`) and returns the
+/// unsuppressed diagnostics of the first note.
+func diagnostics(_ text: String, configuration: Configuration = Configuration()) -> [Diagnostic] {
+    let notes = ExampleWorkspace.split(text).map { NoteBuilder.build(path: $0.path, tree: Parser.parse($0.text)) }
+    return Checker.check(note: 0, in: Workspace(notes: notes), configuration: configuration).diagnostics.filter { !$0.suppressed }
+}
+
+/// The example with a file-wide suppression of `code` at the end of its first note.
+func withFileSuppression(_ text: String, _ code: String) -> String {
+    let parts = ExampleWorkspace.split(text)
+    var out = parts[0].text + (parts[0].text.hasSuffix("\n") ? "" : "\n") + "\n<!-- pnote-disable-file \(code) -->\n"
+    for part in parts.dropFirst() { out += "==> \(part.path) <==\n" + part.text }
+    return out
 }
 
 /// The package root, found from this file's path.

@@ -60,7 +60,7 @@ public enum PreventionLevel: String, Sendable, Codable, CaseIterable {
 
     /// Spellings accepted, folded: the level word, its inflected form, and the forms with
     /// `preventie` / `prevention` after it.
-    static let spellings: [String: PreventionLevel] = {
+    public static let spellings: [String: PreventionLevel] = {
         let forms: [(PreventionLevel, [String])] = [
             (.universal, ["universeel", "universele", "universal"]),
             (.selective, ["selectief", "selectieve", "selective"]),

@@ -1,0 +1,54 @@
+import PnoteModel
+import PnoteSyntax
+
+public enum EnvelopeExceeded: Rule {
+    public static let meta = RuleMeta(
+        code: "PN205", slug: "envelope-exceeded", severity: .error,
+        title: Localized(nl: "Begroting overschreden", en: "Budget envelope exceeded"),
+        finds: Localized(nl: "De maatregelen van een begroting kosten samen per jaar meer dan het totaal van die begroting.",
+                         en: "The measures of an envelope cost more per year together than the envelope's total."),
+        why: Localized(nl: "Deelbudgetten die optellen tot meer dan het geheel zijn niet uit te voeren; de raad stelt een bedrag vast dat niet klopt.",
+                       en: "Sub-budgets that add up to more than the whole cannot be carried out; the council adopts an amount that does not add up."),
+        triggering: ["## Begroting: Preventie jeugd {#jeugd}\n- totaal: ⟦€ 500.000 per jaar⟧\n\n## Maatregel: A\n- begroting: #jeugd\n- budget: € 300.000 per jaar\n\n## Maatregel: B\n- begroting: #jeugd\n- budget: € 250.000 per jaar\n"],
+        nonTriggering: ["# Domein: Jeugd\n## Begroting: Preventie jeugd\n- totaal: € 500.000 per jaar\n## Maatregel: A\n- budget: € 300.000 per jaar\n## Maatregel: B\n- budget: € 200.000 per jaar\n"])
+
+    /// The measures of the workspace that belong to `envelope`, with their annual amounts.
+    public static func members(of envelope: BlockAddress, in context: RuleContext) -> [(note: Int, block: Block, annual: Int64)] {
+        var out: [(note: Int, block: Block, annual: Int64)] = []
+        for (n, note) in context.workspace.notes.enumerated() {
+            for (measure, target) in note.measureEnvelope where target == envelope {
+                let block = note.blocks[measure]
+                guard case .amount(let money)? = block.budget else { continue }
+                out.append((n, block, money.annualCents(notePeriod: note.settings.period)))
+            }
+        }
+        return out.sorted { ($0.note, $0.block.index) < ($1.note, $1.block.index) }
+    }
+
+    public static func annualTotal(of envelope: Block, in context: RuleContext) -> Int64? {
+        var period: YearSpan?
+        if case .period(let p)? = envelope.field(.period)?.value { period = p }
+        return context.annualAmount(envelope, .total, period: period)
+    }
+
+    public static func check(_ context: RuleContext) -> [Finding] {
+        context.note.blocks.compactMap { envelope in
+            guard envelope.kind == .budget, let total = annualTotal(of: envelope, in: context),
+                  let field = envelope.field(.total) else { return nil }
+            let members = members(of: context.address(envelope), in: context)
+            let sum = members.reduce(0) { $0 + $1.annual }
+            guard sum > total else { return nil }
+            let s = MoneyText.format(cents: sum), t = MoneyText.format(cents: total)
+            let list = members.map { "'\($0.block.title)' \(MoneyText.format(cents: $0.annual).nl)" }.joined(separator: ", ")
+            let listEN = members.map { "'\($0.block.title)' \(MoneyText.format(cents: $0.annual).en)" }.joined(separator: ", ")
+            return Finding(range: field.syntax.fullValueRange,
+                           message: Localized(nl: "de maatregelen van '\(envelope.title)' kosten samen \(s.nl) per jaar, meer dan het totaal van \(t.nl): \(list)",
+                                              en: "the measures of '\(envelope.title)' cost \(s.en) per year together, more than the total of \(t.en): \(listEN)"),
+                           help: Localized(nl: "verlaag de budgetten of verhoog het totaal", en: "lower the budgets or raise the total"),
+                           related: members.map { note, block, _ in
+                               RelatedLocation(note: note, range: block.field(.budget)!.syntax.fullValueRange,
+                                               message: Localized(nl: "budget van '\(block.title)'", en: "budget of '\(block.title)'"))
+                           })
+        }
+    }
+}

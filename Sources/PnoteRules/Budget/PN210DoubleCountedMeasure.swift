@@ -1,0 +1,37 @@
+import PnoteModel
+import PnoteSyntax
+
+public enum DoubleCountedMeasure: Rule {
+    public static let meta = RuleMeta(
+        code: "PN210", slug: "double-counted-measure", severity: .warning,
+        title: Localized(nl: "Maatregel dubbel begroot", en: "Measure budgeted twice"),
+        finds: Localized(nl: "Dezelfde maatregel (zelfde id of titel) heeft in twee notities van de map een budget.",
+                         en: "The same measure (same id or title) carries a budget in two notes of the folder."),
+        why: Localized(nl: "Wijkkracht staat in Hengelo 2019 zowel bij jeugd als bij Wmo voor € 300.000; opgeteld lijkt er twee keer zoveel geld te zijn als er is.",
+                       en: "A measure funded in two notes is counted twice when the notes are added up: there seems to be twice the money there is."),
+        triggering: ["⟦## Maatregel: Wijkkracht algemeen⟧\n- budget: € 300.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht algemeen\n- budget: € 300.000 per jaar\n"],
+        nonTriggering: ["## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht algemeen\n- budget: zie jeugd.pnote\n",
+                        "## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht voor ouderen\n- budget: € 150.000 per jaar\n"])
+
+    public static func check(_ context: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        for measure in context.note.blocks where measure.kind == .measure && measure.field(.budget) != nil {
+            let id = Folding.fold(measure.id), title = Folding.fold(measure.title)
+            search: for (n, other) in context.workspace.notes.enumerated() where n != context.noteIndex {
+                for twin in other.blocks where twin.kind == .measure && twin.field(.budget) != nil
+                    && (Folding.fold(twin.id) == id || Folding.fold(twin.title) == title) {
+                    if case .invalid? = twin.field(.budget)?.value { continue }
+                    out.append(Finding(range: measure.syntax.heading.range,
+                                       message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
+                                                          en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
+                                       help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
+                                                       en: "budget it in one note and refer to it from the other"),
+                                       related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
+                                                                 message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
+                    break search
+                }
+            }
+        }
+        return out
+    }
+}
