@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "PnoteModel", dependencies: ["PnoteSyntax"],
                 resources: [.copy("Data")]),
         // Layer 3: rules, pure functions from the model to diagnostics.
-        .target(name: "PnoteRules", dependencies: ["PnoteModel", "PnoteJSON"]),
+        .target(name: "PnoteRules", dependencies: ["PnoteModel", "PnoteJSON"],
+                exclude: ["RULES.md", "RULES.nl.md"]),
         // A small JSON value with an ordered writer; shared by outputs and the server.
         .target(name: "PnoteJSON"),
         // Layer 4: renderers (text, JSON).

@@ -16,76 +16,168 @@ enum CheckCommand {
 
     Options:
       --format text|json   output format (default: text)
-      --lang nl|en         language of the messages (default: the note's 'taal', else nl)
+      --lang nl|en         language of the messages (default: the note's 'taal', else the
+                           configuration's 'language', else nl)
+      --config FILE        use this pnote.json instead of the nearest one above each note
+      --fix                apply the safe fixes to the files (atomically), then report
+                           what is left
+      --diff               with --fix: print the changes as a unified diff, write nothing
+                           (exit status 1 when there is something to fix)
       -h, --help           show this help
 
-    Exit status: 0 no errors, 1 errors found, 2 usage error or a file that could not be read.
+    Exit status: 0 no errors, 1 errors found, 2 usage error, a file that could not be read,
+    or a broken configuration.
 
     """
 
+    struct Options {
+        var format: Format = .text
+        var language: Language?
+        var configPath: String?
+        var fix = false
+        var diff = false
+    }
+
     static func run(_ args: [String], console: Console) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(args, valueOptions: ["--format", "--lang"], flagOptions: ["--help", "-h"])
+        let reader = try ArgumentReader(args, valueOptions: ["--format", "--lang", "--config"],
+                                        flagOptions: ["--help", "-h", "--fix", "--diff"])
         if reader.flag("--help") || reader.flag("-h") {
             console.out(help)
             return ExitStatus.clean
         }
-        let format = try reader.choice("--format", ["text": Format.text, "json": .json]) ?? .text
-        let language = try reader.choice("--lang", ["nl": Language.nl, "en": .en])
+        var options = Options()
+        options.format = try reader.choice("--format", ["text": Format.text, "json": .json]) ?? .text
+        options.language = try reader.choice("--lang", ["nl": Language.nl, "en": .en])
+        options.configPath = reader.value("--config")
+        options.fix = reader.flag("--fix")
+        options.diff = reader.flag("--diff")
+        if options.diff && !options.fix { throw UsageError(message: "--diff goes with --fix", hint: "use 'pnote check --fix --diff'") }
         let paths = reader.positional.isEmpty ? ["."] : reader.positional
-
-        let result = check(paths: paths, language: language, console: console)
-        for failure in result.failures {
-            console.err("pnote: \(failure.path): \(failure.reason)\n")
+        if options.fix && !options.diff && paths.contains("-") {
+            throw UsageError(message: "--fix cannot write standard input", hint: "use --fix --diff to see the changes")
         }
-        switch format {
+
+        var run = CheckRun(options: options, console: console)
+        var result = run.check(paths: paths)
+        if options.fix {
+            let outcome = run.applyFixes(result)
+            if options.diff {
+                console.out(outcome.diff)
+                for f in run.failures { console.err("pnote: \(f.path): \(f.reason)\n") }
+                console.err(outcome.applied == 0 ? "No safe fixes to apply.\n" : "Would apply \(outcome.applied) fixes.\n")
+                return !run.failures.isEmpty ? ExitStatus.usageOrIO : outcome.applied > 0 ? ExitStatus.errorsFound : ExitStatus.clean
+            }
+            if outcome.applied > 0 {
+                console.err("Applied \(outcome.applied) \(outcome.applied == 1 ? "fix" : "fixes") in \(outcome.files) \(outcome.files == 1 ? "file" : "files").\n")
+                var again = CheckRun(options: options, console: console)
+                result = again.check(paths: paths)
+                run.failures += again.failures.filter { f in !run.failures.contains { $0.path == f.path } }
+            }
+            result.failures = run.failures
+        }
+        for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
+        switch options.format {
         case .text: console.out(TextRenderer().render(result))
         case .json: console.out(JSONRenderer.render(result))
         }
         if !result.failures.isEmpty { return ExitStatus.usageOrIO }
         return result.count(.error) > 0 ? ExitStatus.errorsFound : ExitStatus.clean
     }
+}
 
-    /// Reads, parses and checks every input; one workspace per folder argument (and per
-    /// directory of loose files), so that cross-note references stay inside it.
-    static func check(paths: [String], language: Language?, console: Console) -> CheckResult {
+/// One pass over the inputs: read, parse, resolve, check. Keeps the bytes it read, so
+/// `--fix` can refuse a file that changed in the meantime.
+struct CheckRun {
+    let options: CheckCommand.Options
+    let console: Console
+    var failures: [ReadFailure] = []
+    /// Display path → (absolute path or nil for stdin, the bytes read).
+    private(set) var read: [String: (absolute: String?, bytes: [UInt8])] = [:]
+
+    init(options: CheckCommand.Options, console: Console) {
+        self.options = options
+        self.console = console
+    }
+
+    mutating func check(paths: [String]) -> CheckResult {
         var finder = NoteFinder(currentDirectory: console.currentDirectory)
         let inputs = finder.inputs(for: paths)
-        var failures = finder.failures.map { ReadFailure(path: $0.path, reason: $0.reason) }
+        failures = finder.failures.map { ReadFailure(path: $0.path, reason: $0.reason) }
+        let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
-        var groups: [String: [(NoteInput, Note)]] = [:]
+        struct Member { var input: NoteInput; var note: Note; var configuration: Configuration }
+        var groups: [String: [Member]] = [:]
         var order: [String] = []
         for input in inputs {
             let bytes: [UInt8]
+            let absolute: String?
             if input.isStdin {
                 bytes = console.readStdin()
+                absolute = nil
             } else {
-                let path = input.displayPath.hasPrefix("/") ? input.displayPath
-                                                           : console.currentDirectory + "/" + input.displayPath
+                let path = input.displayPath.hasPrefix("/") ? input.displayPath : console.currentDirectory + "/" + input.displayPath
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    failures.append(ReadFailure(path: input.displayPath, reason: readFailureReason(path)))
+                    failures.append(ReadFailure(path: input.displayPath, reason: CheckRun.readFailureReason(path)))
                     continue
                 }
                 bytes = [UInt8](data)
+                absolute = path
             }
-            let tree = Parser.parse(SourceText(bytes: bytes))
+            let directory = absolute.map { ($0 as NSString).deletingLastPathComponent } ?? console.currentDirectory
+            guard case .success(let configuration) = locator.configuration(forDirectory: directory) else { continue }
+            read[input.displayPath] = (absolute, bytes)
+            let note = NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes)))
             if groups[input.workspaceKey] == nil { order.append(input.workspaceKey) }
-            groups[input.workspaceKey, default: []].append((input, NoteBuilder.build(path: input.workspacePath, tree: tree)))
+            groups[input.workspaceKey, default: []].append(Member(input: input, note: note, configuration: configuration))
+        }
+        for error in locator.errors {
+            failures.append(ReadFailure(path: "\(error.path):\(error.line):\(error.column)", reason: error.message))
         }
 
         var files: [CheckedFile] = []
         for key in order {
             let members = groups[key]!
-            let workspace = Workspace(notes: members.map(\.1))
-            for report in Checker.check(workspace) {
-                let note = workspace.notes[report.noteIndex]
-                files.append(CheckedFile(displayPath: members[report.noteIndex].0.displayPath, note: note,
+            let workspace = Workspace(notes: members.map(\.note))
+            for (i, member) in members.enumerated() {
+                let report = Checker.check(note: i, in: workspace, configuration: member.configuration)
+                let note = workspace.notes[i]
+                files.append(CheckedFile(displayPath: member.input.displayPath, note: note,
                                          diagnostics: report.diagnostics.filter { !$0.suppressed },
-                                         language: language ?? note.settings.language ?? .nl))
+                                         language: options.language ?? note.settings.language ?? member.configuration.language ?? .nl))
             }
         }
         let languages = Set(files.map(\.language))
-        let summaryLanguage = language ?? (languages.count == 1 ? languages.first! : .nl)
+        let summaryLanguage = options.language ?? (languages.count == 1 ? languages.first! : .nl)
         return CheckResult(files: files, failures: failures, language: summaryLanguage)
+    }
+
+    /// Applies the safe fixes (or renders them as a diff). Returns how many were applied.
+    mutating func applyFixes(_ result: CheckResult) -> (applied: Int, files: Int, diff: String) {
+        var applied = 0, changedFiles = 0, diff = ""
+        for file in result.files {
+            let (bytes, count) = FixApplication.applySafeFixes(to: file.note.source, file.diagnostics)
+            guard count > 0, let entry = read[file.displayPath] else { continue }
+            if options.diff {
+                diff += UnifiedDiff.render(old: entry.bytes, new: bytes, path: file.displayPath)
+                applied += count
+                changedFiles += 1
+                continue
+            }
+            guard let absolute = entry.absolute else { continue }
+            // Refuse to overwrite what someone else changed since we read it.
+            guard let now = FileManager.default.contents(atPath: absolute), [UInt8](now) == entry.bytes else {
+                failures.append(ReadFailure(path: file.displayPath, reason: "changed or disappeared while it was checked; not written"))
+                continue
+            }
+            do {
+                try AtomicFile.replaceContents(of: absolute, with: bytes)
+                applied += count
+                changedFiles += 1
+            } catch {
+                failures.append(ReadFailure(path: file.displayPath, reason: "cannot write the fixes: \(error.reason)"))
+            }
+        }
+        return (applied, changedFiles, diff)
     }
 
     static func readFailureReason(_ path: String) -> String {

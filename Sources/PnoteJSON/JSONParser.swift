@@ -15,13 +15,25 @@ public struct JSONParser {
         try parseWithPositions(text).value
     }
 
-    public static func parseWithPositions(_ text: String) throws(JSONParseError) -> (value: JSON, positions: [String: (line: Int, column: Int)]) {
+    /// A parsed document with where each value (and each object key) starts, by JSON pointer.
+    public struct Positioned: Sendable {
+        public var value: JSON
+        public var valuePositions: [String: (line: Int, column: Int)]
+        public var keyPositions: [String: (line: Int, column: Int)]
+
+        /// Where the key of the member at `pointer` starts, else where its value starts.
+        public func position(ofKey pointer: String) -> (line: Int, column: Int) {
+            keyPositions[pointer] ?? valuePositions[pointer] ?? (1, 1)
+        }
+    }
+
+    public static func parseWithPositions(_ text: String) throws(JSONParseError) -> Positioned {
         var p = JSONParser(Array(text.unicodeScalars))
         p.skipSpace()
         let value = try p.value(pointer: "", depth: 0)
         p.skipSpace()
         guard p.i == p.s.count else { throw p.error("unexpected text after the JSON value") }
-        return (value, p.positions)
+        return Positioned(value: value, valuePositions: p.positions, keyPositions: p.keyPositions)
     }
 
     private let s: [Unicode.Scalar]
@@ -29,6 +41,7 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var positions: [String: (line: Int, column: Int)] = [:]
+    private var keyPositions: [String: (line: Int, column: Int)] = [:]
 
     private init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -81,11 +94,13 @@ public struct JSONParser {
         while true {
             skipSpace()
             guard i < s.count, s[i] == "\"" else { throw error("expected a key in double quotes") }
+            let keyPosition = (line, i - lineStart + 1)
             let key = try string()
             skipSpace()
             try expect(":")
             skipSpace()
             let escaped = key.unicodeScalars.map { $0 == "~" ? "~0" : $0 == "/" ? "~1" : String($0) }.joined()
+            keyPositions[pointer + "/" + escaped] = keyPosition
             pairs.append((key, try value(pointer: pointer + "/" + escaped, depth: depth + 1)))
             skipSpace()
             guard i < s.count else { throw error("unexpected end of the text; expected ',' or '}'") }

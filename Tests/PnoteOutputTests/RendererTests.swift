@@ -6,10 +6,13 @@ import PnoteSyntax
 import Testing
 @testable import PnoteOutput
 
+/// The structure rules only, so renderer tests see just the finding they set up.
+let structureRules: [any Rule.Type] = RuleRegistry.all.filter { $0.meta.code.hasPrefix("PN0") }
+
 func checked(_ text: String, path: String = "notes/a.pnote", language: Language = .nl) -> CheckResult {
     let note = NoteBuilder.build(path: "a.pnote", tree: Parser.parse(text))
     let workspace = Workspace(notes: [note])
-    let report = Checker.check(workspace)[0]
+    let report = Checker.check(workspace, rules: structureRules)[0]
     let file = CheckedFile(displayPath: path, note: workspace.notes[0],
                            diagnostics: report.diagnostics.filter { !$0.suppressed }, language: language)
     return CheckResult(files: [file], failures: [], language: language)
@@ -79,5 +82,45 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(JSON.string("a\"b\\c\n\u{01}é").serialized() == "\"a\\\"b\\\\c\\n\\u0001é\"")
         #expect(JSON.object([("b", .int(1)), ("a", .array([.null, .bool(true), .double(1.5)]))]).serialized()
                 == "{\"b\":1,\"a\":[null,true,1.5]}")
+    }
+}
+
+@Suite struct RuleReferenceTests {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    @Test(arguments: [(Language.en, "RULES.md"), (.nl, "RULES.nl.md")])
+    func committedReferenceIsCurrent(language: Language, file: String) throws {
+        let url = RuleReferenceTests.root.appendingPathComponent("Sources/PnoteRules/\(file)")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == RuleReference.markdown(language: language),
+                "regenerate with: swift run pnote rules --format markdown --lang \(language.rawValue) > Sources/PnoteRules/\(file)")
+    }
+
+    @Test func explainHasAllParts() {
+        let text = RuleReference.explain(LevelMismatch.meta, language: .nl)
+        for part in ["PN101 level-mismatch (error)", "Wat het vindt:", "Waarom het ertoe doet:", "Voorbeeld:", "Schrijf in plaats daarvan:",
+                     "    - niveau: selectief"] {
+            #expect(text.contains(part), "missing \(part)")
+        }
+        #expect(!text.contains("⟦"), "markers are removed")
+    }
+}
+
+@Suite struct UnifiedDiffTests {
+    @Test func hunksWithContext() {
+        let old = Array("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n".utf8)
+        let new = Array("a\nB\nc\nd\ne\nf\ng\nh\ni\nJ\n".utf8)
+        let diff = UnifiedDiff.render(old: old, new: new, path: "x.pnote")
+        #expect(diff == "--- a/x.pnote\n+++ b/x.pnote\n@@ -1,5 +1,5 @@\n a\n-b\n+B\n c\n d\n e\n@@ -7,4 +7,4 @@\n g\n h\n i\n-j\n+J\n")
+        #expect(UnifiedDiff.render(old: old, new: old, path: "x") == "")
+    }
+
+    @Test func deletionOfLines() {
+        let diff = UnifiedDiff.render(old: Array("a\nx\nb\n".utf8), new: Array("a\nb\n".utf8), path: "p")
+        #expect(diff.hasSuffix("@@ -1,3 +1,2 @@\n a\n-x\n b\n"))
     }
 }

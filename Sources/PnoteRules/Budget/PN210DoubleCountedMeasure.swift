@@ -11,13 +11,14 @@ public enum DoubleCountedMeasure: Rule {
                        en: "A measure funded in two notes is counted twice when the notes are added up: there seems to be twice the money there is."),
         triggering: ["⟦## Maatregel: Wijkkracht algemeen⟧\n- budget: € 300.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht algemeen\n- budget: € 300.000 per jaar\n"],
         nonTriggering: ["## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht algemeen\n- budget: zie jeugd.pnote\n",
-                        "## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht voor ouderen\n- budget: € 150.000 per jaar\n"])
+                        "## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht voor ouderen\n- budget: € 150.000 per jaar\n",
+                        "---\ngemeente: Hengelo\n---\n## Maatregel: Respijtzorg\n- budget: € 300.000 per jaar\n==> elders.pnote <==\n---\ngemeente: Voorbeeldstad\n---\n## Maatregel: Respijtzorg\n- budget: € 200.000 per jaar\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for measure in context.note.blocks where measure.kind == .measure && measure.field(.budget) != nil {
             let id = Folding.fold(measure.id), title = Folding.fold(measure.title)
-            search: for (n, other) in context.workspace.notes.enumerated() where n != context.noteIndex {
+            search: for (n, other) in context.siblingNotes {
                 for twin in other.blocks where twin.kind == .measure && twin.field(.budget) != nil
                     && (Folding.fold(twin.id) == id || Folding.fold(twin.title) == title) {
                     if case .invalid? = twin.field(.budget)?.value { continue }

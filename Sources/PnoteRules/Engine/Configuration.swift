@@ -8,6 +8,13 @@ public struct ConfigurationError: Error, Sendable, Equatable {
     public var column: Int
     public var message: String
 
+    public init(path: String, line: Int, column: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String { "\(path):\(line):\(column): \(message)" }
 }
 
@@ -41,12 +48,18 @@ public struct Configuration: Sendable {
     static let keys = ["language", "rules", "lexicon", "maximumReturn"]
 
     public static func parse(_ text: String, path: String) throws(ConfigurationError) -> Configuration {
-        let parsed: (value: JSON, positions: [String: (line: Int, column: Int)])
+        let parsed: JSONParser.Positioned
         do { parsed = try JSONParser.parseWithPositions(text) } catch {
             throw ConfigurationError(path: path, line: error.line, column: error.column, message: "not valid JSON: \(error.message)")
         }
+        /// An error at a member's value (a wrong setting) …
         func fail(_ pointer: String, _ message: String) -> ConfigurationError {
-            let p = parsed.positions[pointer] ?? (1, 1)
+            let p = parsed.valuePositions[pointer] ?? (1, 1)
+            return ConfigurationError(path: path, line: p.line, column: p.column, message: message)
+        }
+        /// … or at its key (a name that does not exist).
+        func failAtKey(_ pointer: String, _ message: String) -> ConfigurationError {
+            let p = parsed.position(ofKey: pointer)
             return ConfigurationError(path: path, line: p.line, column: p.column, message: message)
         }
         guard let top = parsed.value.objectValue else { throw fail("", "the configuration must be a JSON object") }
@@ -71,7 +84,7 @@ public struct Configuration: Sendable {
                     let rulePointer = pointer + "/" + name
                     guard let rule = RuleRegistry.rule(named: name) else {
                         let near = Folding.nearest(to: name, in: RuleRegistry.all.map { $0.meta.slug })
-                        throw fail(rulePointer, "unknown rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+                        throw failAtKey(rulePointer, "unknown rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
                     }
                     guard let word = setting.stringValue else { throw fail(rulePointer, "the setting of '\(name)' must be a string") }
                     if word == "off" { config.severities[rule.meta.code] = .some(nil); continue }
@@ -89,13 +102,13 @@ public struct Configuration: Sendable {
                     }
                     if name == "thirdParty" { thirdParty += words; continue }
                     guard let cls = TargetGroupClass(rawValue: name) else {
-                        throw fail(listPointer, "unknown class '\(name)'; use population, riskFactor, earlySigns, diagnosis or thirdParty")
+                        throw failAtKey(listPointer, "unknown class '\(name)'; use population, riskFactor, earlySigns, diagnosis or thirdParty")
                     }
                     lexiconTerms[cls, default: []] += words
                 }
             default:
                 let near = Folding.nearest(to: key, in: keys)
-                throw fail(pointer, "unknown key '\(key)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+                throw failAtKey(pointer, "unknown key '\(key)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
             }
         }
         if !lexiconTerms.isEmpty || !thirdParty.isEmpty {

@@ -29,6 +29,18 @@ extension RuleContext {
     }
 
     public func language(_ l: Localized) -> String { l.text(note.language) }
+
+    /// The other notes of the workspace that may describe the same policy: notes of
+    /// another municipality (both declaring `gemeente`, differently) are left out, so a
+    /// folder of example notes from several places does not produce cross-note findings.
+    public var siblingNotes: [(index: Int, note: Note)] {
+        let mine = note.settings.municipality.map(Folding.fold)
+        return workspace.notes.enumerated().compactMap { i, other in
+            guard i != noteIndex else { return nil }
+            if let mine, let theirs = other.settings.municipality.map(Folding.fold), mine != theirs { return nil }
+            return (i, other)
+        }
+    }
 }
 
 /// Amounts for people: `€ 1.250.000` (nl) or `€1,250,000` (en).

@@ -18,7 +18,7 @@ public enum LevelConflictAcrossNotes: Rule {
         for group in context.note.blocks where group.kind == .targetGroup {
             guard let mine = context.classification(of: context.address(group)) else { continue }
             let id = Folding.fold(group.id), title = Folding.fold(group.title)
-            search: for (n, other) in workspace.notes.enumerated() where n != context.noteIndex {
+            search: for (n, other) in context.siblingNotes {
                 for candidate in other.blocks where candidate.kind == .targetGroup
                     && (Folding.fold(candidate.id) == id || Folding.fold(candidate.title) == title) {
                     let address = BlockAddress(note: n, block: candidate.index)

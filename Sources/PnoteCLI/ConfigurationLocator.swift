@@ -1,0 +1,41 @@
+import Foundation
+import PnoteRules
+
+/// Finds the `pnote.json` that applies to a file: the nearest one in its folder or a
+/// folder above it. Each configuration file is read and parsed once.
+final class ConfigurationLocator {
+    private var byDirectory: [String: Result<Configuration, ConfigurationError>] = [:]
+    private let explicit: Result<Configuration, ConfigurationError>?
+    private(set) var errors: [ConfigurationError] = []
+
+    init(explicitPath: String?, currentDirectory: String) {
+        explicit = explicitPath.map { ConfigurationLocator.load($0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0, shown: $0) }
+        if case .failure(let e)? = explicit { errors.append(e) }
+    }
+
+    func configuration(forDirectory directory: String) -> Result<Configuration, ConfigurationError> {
+        if let explicit { return explicit }
+        let standard = URL(fileURLWithPath: directory).standardizedFileURL.path
+        if let cached = byDirectory[standard] { return cached }
+        let candidate = standard == "/" ? "/" + Configuration.fileName : standard + "/" + Configuration.fileName
+        let result: Result<Configuration, ConfigurationError>
+        if FileManager.default.fileExists(atPath: candidate) {
+            result = ConfigurationLocator.load(candidate, shown: candidate)
+            if case .failure(let e) = result { errors.append(e) }
+        } else if standard == "/" || standard.isEmpty {
+            result = .success(Configuration())
+        } else {
+            result = configuration(forDirectory: (standard as NSString).deletingLastPathComponent)
+        }
+        byDirectory[standard] = result
+        return result
+    }
+
+    static func load(_ path: String, shown: String) -> Result<Configuration, ConfigurationError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: "cannot read the configuration file"))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do { return .success(try Configuration.parse(text, path: shown)) } catch { return .failure(error) }
+    }
+}
