@@ -13,9 +13,8 @@ public enum MissingBudget: Rule {
                         "## Maatregel: Vroegsignalering schulden\n- budget: binnen bestaande middelen\n- financiering: structureel, schuldhulpbudget\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, block.field(.budget) == nil else { return nil }
-            return Finding(range: block.syntax.heading.range,
+        context.blocks(.measure, without: .budget).map { block in
+            Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' heeft geen budget", en: "measure '\(block.title)' has no budget"),
                            help: Localized(nl: "voeg '- budget: € … per jaar (jaren)' toe, of 'binnen bestaande middelen' met de bron in 'financiering'",
                                            en: "add '- budget: € … per year (years)', or 'within existing budget' with the source in 'funding'"))

@@ -9,6 +9,11 @@ extension RuleContext {
         return options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
     }
 
+    /// The blocks of `kind` in this note that lack the field `key` (PN103, PN201, PN313, PN401).
+    public func blocks(_ kind: BlockKind, without key: FieldKey) -> [Block] {
+        note.blocks.filter { $0.kind == kind && $0.field(key) == nil }
+    }
+
     public func address(_ block: Block) -> BlockAddress { BlockAddress(note: noteIndex, block: block.index) }
 
     /// A measure's budget per year in cents, when it has a readable amount.

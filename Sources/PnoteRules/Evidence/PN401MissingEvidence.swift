@@ -13,9 +13,8 @@ public enum MissingEvidence: Rule {
         nonTriggering: ["## Maatregel: Huisbezoeken\n- onderbouwing: erkend: goed onderbouwd\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, block.field(.evidence) == nil else { return nil }
-            return Finding(range: block.syntax.heading.range,
+        context.blocks(.measure, without: .evidence).map { block in
+            Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' noemt geen onderbouwing", en: "measure '\(block.title)' states no evidence"),
                            help: Localized(nl: "voeg '- onderbouwing: erkend: goed onderbouwd' toe, of een businesscase, MKBA of studie",
                                            en: "add '- evidence: recognised: well founded', or a business case or study"))

@@ -12,9 +12,8 @@ public enum MissingReach: Rule {
         nonTriggering: ["## Maatregel: Respijtzorg\n- bereik: 250 mantelzorgers (2024)\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, block.field(.reach) == nil else { return nil }
-            return Finding(range: block.syntax.heading.range,
+        context.blocks(.measure, without: .reach).map { block in
+            Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' noemt geen bereik", en: "measure '\(block.title)' states no reach"),
                            help: Localized(nl: "voeg '- bereik: 250 deelnemers (2024)' toe", en: "add '- reach: 250 participants (2024)'"))
         }

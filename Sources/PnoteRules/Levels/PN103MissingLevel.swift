@@ -12,9 +12,8 @@ public enum MissingLevel: Rule {
         nonTriggering: ["## Maatregel: Voorlichting op scholen\n- niveau: universeel\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, block.field(.level) == nil else { return nil }
-            return Finding(range: block.syntax.heading.range,
+        context.blocks(.measure, without: .level).map { block in
+            Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' heeft geen preventieniveau", en: "measure '\(block.title)' has no prevention level"),
                            help: Localized(nl: "voeg '- niveau: …' toe (universeel, selectief, geïndiceerd of zorggerelateerd)",
                                            en: "add '- level: …' (universal, selective, indicated or care-related)"))

@@ -13,7 +13,6 @@ public enum LevelConflictAcrossNotes: Rule {
         nonTriggering: ["## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: zorgt voor een naaste\n==> wmo.pnote <==\n## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: mantelzorg\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        let workspace = context.workspace
         var out: [Finding] = []
         for group in context.note.blocks where group.kind == .targetGroup {
             guard let mine = context.classification(of: context.address(group)) else { continue }
