@@ -23,8 +23,13 @@ let package = Package(
         .target(name: "PnoteJSON"),
         // Layer 4: renderers (text, JSON).
         .target(name: "PnoteOutput", dependencies: ["PnoteRules", "PnoteJSON"]),
+        // File system helpers shared by the CLI and the server: finding notes, the nearest
+        // pnote.json, atomic writes.
+        .target(name: "PnoteFiles", dependencies: ["PnoteRules"]),
+        // Layer 4: the language server (JSON-RPC framing, typed LSP messages, documents).
+        .target(name: "PnoteServer", dependencies: ["PnoteOutput", "PnoteRules", "PnoteJSON", "PnoteFiles"]),
         // Layer 5: command line (arguments, file IO, exit codes).
-        .target(name: "PnoteCLI", dependencies: ["PnoteOutput"]),
+        .target(name: "PnoteCLI", dependencies: ["PnoteOutput", "PnoteServer", "PnoteFiles"]),
         .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
         .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI"]),
 
@@ -32,6 +37,7 @@ let package = Package(
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
+        .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote"]),
         .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PnoteFiles
 import PnoteModel
 import PnoteOutput
 import PnoteRules

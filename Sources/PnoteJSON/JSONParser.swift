@@ -11,8 +11,19 @@ public struct JSONParseError: Error, Sendable, Equatable {
 public struct JSONParser {
     public static let maximumDepth = 512
 
+    /// Parses without recording positions (the fast path for protocol messages).
     public static func parse(_ text: String) throws(JSONParseError) -> JSON {
-        try parseWithPositions(text).value
+        var p = JSONParser(Array(text.unicodeScalars))
+        p.recordPositions = false
+        p.skipSpace()
+        let value = try p.value(pointer: "", depth: 0)
+        p.skipSpace()
+        guard p.i == p.s.count else { throw p.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSON {
+        try parse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A parsed document with where each value (and each object key) starts, by JSON pointer.
@@ -42,6 +53,7 @@ public struct JSONParser {
     private var lineStart = 0
     private var positions: [String: (line: Int, column: Int)] = [:]
     private var keyPositions: [String: (line: Int, column: Int)] = [:]
+    private var recordPositions = true
 
     private init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -67,7 +79,7 @@ public struct JSONParser {
     private mutating func value(pointer: String, depth: Int) throws(JSONParseError) -> JSON {
         guard depth < JSONParser.maximumDepth else { throw error("nested too deeply") }
         guard i < s.count else { throw error("unexpected end of the text") }
-        positions[pointer] = (line, i - lineStart + 1)
+        if recordPositions { positions[pointer] = (line, i - lineStart + 1) }
         switch s[i] {
         case "{": return try object(pointer: pointer, depth: depth)
         case "[": return try array(pointer: pointer, depth: depth)
@@ -99,9 +111,12 @@ public struct JSONParser {
             skipSpace()
             try expect(":")
             skipSpace()
-            let escaped = key.unicodeScalars.map { $0 == "~" ? "~0" : $0 == "/" ? "~1" : String($0) }.joined()
-            keyPositions[pointer + "/" + escaped] = keyPosition
-            pairs.append((key, try value(pointer: pointer + "/" + escaped, depth: depth + 1)))
+            var childPointer = ""
+            if recordPositions {
+                childPointer = pointer + "/" + key.unicodeScalars.map { $0 == "~" ? "~0" : $0 == "/" ? "~1" : String($0) }.joined()
+                keyPositions[childPointer] = keyPosition
+            }
+            pairs.append((key, try value(pointer: childPointer, depth: depth + 1)))
             skipSpace()
             guard i < s.count else { throw error("unexpected end of the text; expected ',' or '}'") }
             if s[i] == "," { i += 1; continue }
@@ -117,7 +132,7 @@ public struct JSONParser {
         if i < s.count, s[i] == "]" { i += 1; return .array([]) }
         while true {
             skipSpace()
-            items.append(try value(pointer: pointer + "/\(items.count)", depth: depth + 1))
+            items.append(try value(pointer: recordPositions ? pointer + "/\(items.count)" : "", depth: depth + 1))
             skipSpace()
             guard i < s.count else { throw error("unexpected end of the text; expected ',' or ']'") }
             if s[i] == "," { i += 1; continue }

@@ -8,10 +8,10 @@ import Darwin
 /// Writes a file so that readers see either the old or the new content, never a mix:
 /// a temporary file in the same folder, flushed, given the original's permissions, then
 /// renamed over the original.
-enum AtomicFile {
-    struct WriteError: Error { var reason: String }
+public enum AtomicFile {
+    public struct WriteError: Error { public var reason: String }
 
-    static func replaceContents(of path: String, with bytes: [UInt8]) throws(WriteError) {
+    public static func replaceContents(of path: String, with bytes: [UInt8]) throws(WriteError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((directory.isEmpty ? "." : directory) + "/." + name + ".pnote-XXXXXX").utf8CString)

@@ -1,23 +1,25 @@
 import Foundation
 
 /// One input to check.
-struct NoteInput: Sendable {
+public struct NoteInput: Sendable {
     /// What the output shows: as given, or joined under the folder given.
-    var displayPath: String
+    public var displayPath: String
     /// Which workspace it belongs to (one per folder argument, per directory of loose
     /// files, and one for stdin), and its path inside it.
-    var workspaceKey: String
-    var workspacePath: String
-    var isStdin: Bool
+    public var workspaceKey: String
+    public var workspacePath: String
+    public var isStdin: Bool
 }
 
 /// Walks the command-line paths: files as given, folders recursively for `*.pnote` in a
 /// deterministic (sorted) order, surviving symlink loops.
-struct NoteFinder {
-    var currentDirectory: String
-    var failures: [(path: String, reason: String)] = []
+public struct NoteFinder {
+    public var currentDirectory: String
+    public var failures: [(path: String, reason: String)] = []
 
-    mutating func inputs(for paths: [String]) -> [NoteInput] {
+    public init(currentDirectory: String) { self.currentDirectory = currentDirectory }
+
+    public mutating func inputs(for paths: [String]) -> [NoteInput] {
         var out: [NoteInput] = []
         let fm = FileManager.default
         for path in paths {

@@ -3,17 +3,17 @@ import PnoteRules
 
 /// Finds the `pnote.json` that applies to a file: the nearest one in its folder or a
 /// folder above it. Each configuration file is read and parsed once.
-final class ConfigurationLocator {
+public final class ConfigurationLocator {
     private var byDirectory: [String: Result<Configuration, ConfigurationError>] = [:]
     private let explicit: Result<Configuration, ConfigurationError>?
-    private(set) var errors: [ConfigurationError] = []
+    public private(set) var errors: [ConfigurationError] = []
 
-    init(explicitPath: String?, currentDirectory: String) {
+    public init(explicitPath: String?, currentDirectory: String) {
         explicit = explicitPath.map { ConfigurationLocator.load($0.hasPrefix("/") ? $0 : currentDirectory + "/" + $0, shown: $0) }
         if case .failure(let e)? = explicit { errors.append(e) }
     }
 
-    func configuration(forDirectory directory: String) -> Result<Configuration, ConfigurationError> {
+    public func configuration(forDirectory directory: String) -> Result<Configuration, ConfigurationError> {
         if let explicit { return explicit }
         let standard = URL(fileURLWithPath: directory).standardizedFileURL.path
         if let cached = byDirectory[standard] { return cached }
@@ -31,7 +31,7 @@ final class ConfigurationLocator {
         return result
     }
 
-    static func load(_ path: String, shown: String) -> Result<Configuration, ConfigurationError> {
+    public static func load(_ path: String, shown: String) -> Result<Configuration, ConfigurationError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: "cannot read the configuration file"))
         }
