@@ -11,6 +11,7 @@ public enum PnoteCommand {
       pnote check [options] [PATH…]   check notes and report problems (see 'pnote check --help')
       pnote explain CODE|slug         explain a rule
       pnote rules [--format markdown] list the rules
+      pnote lsp                       run the language server over stdio
       pnote --version                 print the version
       pnote --help                    show this help
 
@@ -27,6 +28,7 @@ public enum PnoteCommand {
             case "check": return try CheckCommand.run(Array(args.dropFirst()), console: console)
             case "explain": return try RuleCommands.explain(Array(args.dropFirst()), console: console)
             case "rules": return try RuleCommands.rules(Array(args.dropFirst()), console: console)
+            case "lsp": return try LSPCommand.run(Array(args.dropFirst()), console: console)
             case "--version", "-V", "version":
                 console.out("pnote \(version)\n")
                 return ExitStatus.clean
@@ -34,7 +36,7 @@ public enum PnoteCommand {
                 console.out(help)
                 return ExitStatus.clean
             default:
-                let near = ["check", "explain", "rules", "help", "version"].min { editDistance($0, first) < editDistance($1, first) }
+                let near = ["check", "explain", "rules", "lsp", "help", "version"].min { editDistance($0, first) < editDistance($1, first) }
                 throw UsageError(message: "unknown command '\(first)'",
                                  hint: near.map { editDistance($0, first) <= 2 ? "did you mean '\($0)'?" : "see 'pnote --help'" })
             }

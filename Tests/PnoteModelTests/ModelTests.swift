@@ -139,3 +139,23 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         if case .invalid = nl.blocks[0].field(.budget)!.value {} else { Issue.record("2.5 is ambiguous in nl") }
     }
 }
+
+@Suite struct WorkspaceUpdateTests {
+    @Test func replacingANoteResolvesItAndTheNotesThatReferToIt() {
+        var w = workspace([("a.pnote", "## Maatregel: M\n- doelgroep: b.pnote#kopp\n"),
+                           ("b.pnote", "## Doelgroep: Iets anders {#x}\n")])
+        #expect(w.notes[0].blocks[0].references(.targetGroup)[0].problem == .unresolved)
+        w.replace(noteAt: 1, with: note("## Doel: D\n## Doelgroep: KOPP {#kopp}\n", path: "b.pnote"))
+        let ref = w.notes[0].blocks[0].references(.targetGroup)[0]
+        #expect(ref.problem == nil, "a stale problem is cleared")
+        #expect(ref.target == BlockAddress(note: 1, block: 1))
+        #expect(w.notes[0].measureTargets[0] == [BlockAddress(note: 1, block: 1)])
+    }
+
+    @Test func appendingANote() {
+        var w = workspace([("a.pnote", "## Maatregel: M\n- doelgroep: c.pnote#g\n")])
+        let i = w.append(note("## Doelgroep: G {#g}\n", path: "c.pnote"))
+        #expect(i == 1)
+        #expect(w.notes[0].blocks[0].references(.targetGroup)[0].target == BlockAddress(note: 1, block: 0))
+    }
+}

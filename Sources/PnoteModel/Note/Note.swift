@@ -135,6 +135,16 @@ public struct Note: Sendable {
 
     public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
 
+    /// Whether any reference names another note (`file.pnote#id`).
+    public var hasExternalReferences: Bool {
+        blocks.contains { block in
+            block.fields.contains { field in
+                guard case .references(let refs) = field.value else { return false }
+                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
+            }
+        }
+    }
+
     /// The nearest ancestor of `block` of `kind`.
     public func ancestor(of block: Int, kind: BlockKind) -> Int? {
         var p = blocks[block].parent

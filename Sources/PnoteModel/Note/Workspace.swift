@@ -14,12 +14,35 @@ public struct Workspace: Sendable {
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
 
+    /// Replaces one note (an edit in the editor) and resolves it again, with the notes
+    /// that refer to other notes by path; the others are untouched. Paths stay as they were.
+    public mutating func replace(noteAt index: Int, with note: Note) {
+        notes[index] = note
+        resolve(note: index)
+        for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
+    }
+
+    /// Adds a note at the end (a file created in the workspace).
+    public mutating func append(_ note: Note) -> Int {
+        notes.append(note)
+        let index = notes.count - 1
+        indexByPath[Workspace.normalise(note.path)] = index
+        resolve(note: index)
+        for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
+        return index
+    }
+
     public func note(atPath path: String) -> Int? { indexByPath[Workspace.normalise(path)] }
 
     // MARK: Resolution
 
     private mutating func resolve(note n: Int) {
         var note = notes[n]
+        // Resolution may run again (after an edit elsewhere): start from nothing.
+        note.measureTargets = [:]
+        note.measureGoals = [:]
+        note.measureEnvelope = [:]
+        note.indicatorGoal = [:]
         for b in note.blocks.indices {
             for f in note.blocks[b].fields.indices {
                 guard case .references(var refs) = note.blocks[b].fields[f].value,
@@ -58,6 +81,8 @@ public struct Workspace: Sendable {
     }
 
     private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {
+        ref.target = nil
+        ref.problem = nil
         var targetNote = n
         var lookupNote = note
         let found: Int?

@@ -41,8 +41,28 @@ public struct Configuration: Sendable {
     /// Rule code → severity, or nil for `off`.
     public var severities: [String: Severity?] = [:]
     public var options: RuleOptions = .standard
+    /// What this configuration itself set, so that one configuration can be laid over
+    /// another (the editor's settings over `pnote.json`).
+    public var maximumReturnSetting: Double?
+    public var lexiconAdditions: [TargetGroupClass: [String]] = [:]
+    public var thirdPartyAdditions: [String] = []
 
     public init() {}
+
+    /// This configuration with `override`'s settings laid over it.
+    public func overlaid(with override: Configuration) -> Configuration {
+        var out = self
+        out.language = override.language ?? language
+        out.severities.merge(override.severities) { $1 }
+        out.maximumReturnSetting = override.maximumReturnSetting ?? maximumReturnSetting
+        out.lexiconAdditions.merge(override.lexiconAdditions) { $0 + $1 }
+        out.thirdPartyAdditions += override.thirdPartyAdditions
+        out.options = RuleOptions(
+            lexicon: out.lexiconAdditions.isEmpty && out.thirdPartyAdditions.isEmpty ? .standard
+                : Lexicon.standard.adding(terms: out.lexiconAdditions, thirdParty: out.thirdPartyAdditions),
+            maximumReturn: out.maximumReturnSetting ?? RuleOptions.standard.maximumReturn)
+        return out
+    }
 
     public static let fileName = "pnote.json"
     static let keys = ["language", "rules", "lexicon", "maximumReturn"]
@@ -78,6 +98,7 @@ public struct Configuration: Sendable {
             case "maximumReturn":
                 guard let d = value.doubleValue, d > 0 else { throw fail(pointer, "'maximumReturn' must be a positive number") }
                 config.options.maximumReturn = d
+                config.maximumReturnSetting = d
             case "rules":
                 guard let rules = value.objectValue else { throw fail(pointer, "'rules' must be an object of rule: severity") }
                 for (name, setting) in rules {
@@ -111,6 +132,8 @@ public struct Configuration: Sendable {
                 throw failAtKey(pointer, "unknown key '\(key)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
             }
         }
+        config.lexiconAdditions = lexiconTerms
+        config.thirdPartyAdditions = thirdParty
         if !lexiconTerms.isEmpty || !thirdParty.isEmpty {
             config.options.lexicon = Lexicon.standard.adding(terms: lexiconTerms, thirdParty: thirdParty)
         }

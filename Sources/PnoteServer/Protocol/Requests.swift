@@ -1,0 +1,31 @@
+/// The requests and notifications the server handles, each with its typed parameters.
+enum InitializeRequest: LSPRequest { typealias Params = InitializeParams; static let method = "initialize" }
+enum ShutdownRequest: LSPRequest { typealias Params = NoParams; static let method = "shutdown" }
+enum HoverRequest: LSPRequest { typealias Params = TextDocumentPositionParams; static let method = "textDocument/hover" }
+enum CompletionRequest: LSPRequest { typealias Params = TextDocumentPositionParams; static let method = "textDocument/completion" }
+enum DefinitionRequest: LSPRequest { typealias Params = TextDocumentPositionParams; static let method = "textDocument/definition" }
+enum ReferencesRequest: LSPRequest { typealias Params = ReferenceParams; static let method = "textDocument/references" }
+enum PrepareRenameRequest: LSPRequest { typealias Params = TextDocumentPositionParams; static let method = "textDocument/prepareRename" }
+enum RenameRequest: LSPRequest { typealias Params = RenameParams; static let method = "textDocument/rename" }
+enum DocumentSymbolRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/documentSymbol" }
+enum WorkspaceSymbolRequest: LSPRequest { typealias Params = WorkspaceSymbolParams; static let method = "workspace/symbol" }
+enum CodeActionRequest: LSPRequest { typealias Params = CodeActionParams; static let method = "textDocument/codeAction" }
+enum SemanticTokensFullRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/semanticTokens/full" }
+enum SemanticTokensRangeRequest: LSPRequest { typealias Params = TextDocumentRangeParams; static let method = "textDocument/semanticTokens/range" }
+enum FoldingRangeRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/foldingRange" }
+enum InlayHintRequest: LSPRequest { typealias Params = TextDocumentRangeParams; static let method = "textDocument/inlayHint" }
+enum CodeLensRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/codeLens" }
+enum DocumentLinkRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/documentLink" }
+enum DocumentDiagnosticRequest: LSPRequest { typealias Params = TextDocumentParams; static let method = "textDocument/diagnostic" }
+enum WorkspaceDiagnosticRequest: LSPRequest { typealias Params = NoParams; static let method = "workspace/diagnostic" }
+
+enum InitializedNotification: LSPNotification { typealias Params = NoParams; static let method = "initialized" }
+enum ExitNotification: LSPNotification { typealias Params = NoParams; static let method = "exit" }
+enum DidOpenNotification: LSPNotification { typealias Params = DidOpenParams; static let method = "textDocument/didOpen" }
+enum DidChangeNotification: LSPNotification { typealias Params = DidChangeParams; static let method = "textDocument/didChange" }
+enum DidCloseNotification: LSPNotification { typealias Params = TextDocumentParams; static let method = "textDocument/didClose" }
+enum DidSaveNotification: LSPNotification { typealias Params = TextDocumentParams; static let method = "textDocument/didSave" }
+enum DidChangeWatchedFilesNotification: LSPNotification { typealias Params = FileEventsParams; static let method = "workspace/didChangeWatchedFiles" }
+enum DidChangeFoldersNotification: LSPNotification { typealias Params = WorkspaceFoldersChangeParams; static let method = "workspace/didChangeWorkspaceFolders" }
+enum DidChangeConfigurationNotification: LSPNotification { typealias Params = ConfigurationChangeParams; static let method = "workspace/didChangeConfiguration" }
+enum SetTraceNotification: LSPNotification { typealias Params = SetTraceParams; static let method = "$/setTrace" }
