@@ -57,10 +57,13 @@ public final class LanguageServer: @unchecked Sendable {
         var frames: [MessageFramer.Frame] = []
         while let frame = framer.next() { frames.append(frame) }
         lock.unlock()
+        // Decode the whole read first: a cancellation that arrives with its request (or
+        // before it is handled) takes effect before the request is queued.
+        var messages: [IncomingMessage] = []
         for frame in frames {
             switch frame {
             case .error(let e):
-                log("dropped \(e.description)", level: 1)
+                queue.async { self.log("dropped \(e.description)", level: 1) }
             case .message(let body):
                 switch IncomingMessage.decode(body) {
                 case .failure(let error):
@@ -70,10 +73,11 @@ public final class LanguageServer: @unchecked Sendable {
                         lock.lock(); cancelled.insert(id); lock.unlock()
                     }
                 case .success(let message):
-                    queue.async { self.handle(message) }
+                    messages.append(message)
                 }
             }
         }
+        for message in messages { queue.async { self.handle(message) } }
     }
 
     /// The end of the input without `exit`: exit status 1, as after an unannounced exit.

@@ -54,7 +54,7 @@ public struct MessageFramer: Sendable {
         guard skipRemaining == 0, start < buffer.count else { return nil }
         guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], from: start) else {
             if buffer.count - start > MessageFramer.maximumHeaderSize {
-                resynchronise(after: start + 1)
+                resynchronise(orDropThrough: buffer.count)
                 return .error(.headerTooLong)
             }
             return nil
@@ -70,7 +70,7 @@ public struct MessageFramer: Sendable {
             if let n = Int(value), n >= 0 { length = n } else { invalid = value }
         }
         guard let length else {
-            resynchronise(after: bodyStart)
+            resynchronise(orDropThrough: bodyStart)
             return .error(invalid.map { .invalidContentLength($0) } ?? .missingContentLength)
         }
         if length > MessageFramer.maximumMessageSize {
@@ -85,10 +85,17 @@ public struct MessageFramer: Sendable {
         return .message(body)
     }
 
-    /// Drops bytes up to the next `Content-Length:` at or after `offset`.
-    private mutating func resynchronise(after offset: Int) {
+    /// After bad framing: continue at the next `Content-Length:` after the current start
+    /// (garbage glued to a real header is dropped), else drop through `end`, keeping only
+    /// a tail that may be the start of a marker. Invariant: `start` always moves forward,
+    /// so the framer can never return the same error twice for the same bytes.
+    private mutating func resynchronise(orDropThrough end: Int) {
         let marker = Array("Content-Length:".utf8)
-        start = find(marker, from: min(offset, buffer.count)) ?? max(start, buffer.count - marker.count + 1)
+        if let next = find(marker, from: start + 1) {
+            start = next
+        } else {
+            start = min(buffer.count, max(start + 1, min(end, buffer.count - marker.count + 1)))
+        }
     }
 
     private func find(_ needle: [UInt8], from: Int) -> Int? {
