@@ -27,7 +27,11 @@ extension LanguageServer {
 
     static let requests: [String: RequestHandler] = Dictionary(uniqueKeysWithValues: [
         on(InitializeRequest.self) { server, params in server.initialize(params) },
-        on(ShutdownRequest.self) { server, _ in server.phase = .shutDown; return .null },
+        on(ShutdownRequest.self) { server, _ in
+            server.phase = .shutDown
+            server.finishAnalyses()  // every diagnostic is out before the reply
+            return .null
+        },
         onDocument(HoverRequest.self, uri: \.uri) { s, p in Hover.hover(s, p.position) },
         onDocument(CompletionRequest.self, empty: .array([]), uri: \.uri) { s, p in Completion.items(s, p.position) },
         onDocument(DefinitionRequest.self, uri: \.uri) { s, p in Navigation.definition(s, p.position) },

@@ -85,6 +85,9 @@ public final class LanguageServer: @unchecked Sendable {
         queue.async { self.onExitHandler(self.phase == .shutDown ? 0 : 1) }
     }
 
+    /// Waits for the diagnostics being computed (called on `queue`).
+    func finishAnalyses() { analysis.sync {} }
+
     /// Waits until every queued message and analysis has been handled (for tests).
     public func waitUntilIdle() {
         queue.sync {}
