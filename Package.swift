@@ -31,7 +31,7 @@ let package = Package(
         // Layer 5: command line (arguments, file IO, exit codes).
         .target(name: "PnoteCLI", dependencies: ["PnoteOutput", "PnoteServer", "PnoteFiles"]),
         .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
-        .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI"]),
+        .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer"]),
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),

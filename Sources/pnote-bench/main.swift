@@ -14,6 +14,13 @@ func argument(_ name: String) -> String? {
     return args[i + 1]
 }
 
+if CommandLine.arguments.dropFirst().first == "lsp" {
+    // pnote-bench lsp: the server, through pipes. Uses the pnote next to this binary.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pnote").path
+    try ServerBenchmark.run(binary: binary)
+    exit(0)
+}
+
 let sizes = (argument("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
 let repeats = Int(argument("--repeat") ?? "3") ?? 3
 
