@@ -11,6 +11,7 @@ public struct UsageError: Error, Sendable {
 struct ArgumentReader {
     private(set) var positional: [String] = []
     private var values: [String: String] = [:]
+    private var repeated: [String: [String]] = [:]
     private var flags: Set<String> = []
 
     init(_ args: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
@@ -27,10 +28,14 @@ struct ArgumentReader {
                 inline = String(arg[arg.index(after: eq)...])
             }
             if valueOptions.contains(name) {
-                if let inline { values[name] = inline; continue }
-                guard i < args.count else { throw UsageError(message: "option '\(name)' needs a value", hint: nil) }
-                values[name] = args[i]
-                i += 1
+                let value: String
+                if let inline { value = inline } else {
+                    guard i < args.count else { throw UsageError(message: "option '\(name)' needs a value", hint: nil) }
+                    value = args[i]
+                    i += 1
+                }
+                values[name] = value
+                repeated[name, default: []].append(value)
             } else if flagOptions.contains(name) && inline == nil {
                 flags.insert(name)
             } else {
@@ -43,6 +48,7 @@ struct ArgumentReader {
     }
 
     func value(_ name: String) -> String? { values[name] }
+    func values(_ name: String) -> [String] { repeated[name] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
     func choice<T>(_ name: String, _ options: [String: T]) throws(UsageError) -> T? {

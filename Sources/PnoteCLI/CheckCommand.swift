@@ -7,7 +7,7 @@ import PnoteSyntax
 
 /// `pnote check [PATH…]`.
 enum CheckCommand {
-    enum Format: String { case text, json }
+    enum Format: String { case text, json, sarif, github }
 
     static let help = """
     Usage: pnote check [options] [PATH…]
@@ -16,7 +16,17 @@ enum CheckCommand {
     *.pnote) or - for standard input. Without PATH the current folder is checked.
 
     Options:
-      --format text|json   output format (default: text)
+      --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or github (Actions
+                           annotations)
+      --color WHEN         colour in text output: auto (on a terminal, unless NO_COLOR is
+                           set), always or never
+      --quiet              report errors only
+      --exit-zero          exit 0 even when errors are found (2 still means a usage or
+                           read error)
+      --max-warnings N     exit 1 when there are more than N warnings
+      --stdin-filename P   the path to show (and to find pnote.json from) for standard input
+      --exclude PATTERN    skip files and folders matching a gitignore-style pattern
+                           (repeatable; .pnoteignore files are read too)
       --lang nl|en         language of the messages (default: the note's 'taal', else the
                            configuration's 'language', else nl)
       --config FILE        use this pnote.json instead of the nearest one above each note
@@ -37,17 +47,34 @@ enum CheckCommand {
         var configPath: String?
         var fix = false
         var diff = false
+        var color = false
+        var quiet = false
+        var exitZero = false
+        var maxWarnings: Int?
+        var stdinFilename: String?
+        var excludes: [String] = []
     }
 
     static func run(_ args: [String], console: Console) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(args, valueOptions: ["--format", "--lang", "--config"],
-                                        flagOptions: ["--help", "-h", "--fix", "--diff"])
+        let reader = try ArgumentReader(args, valueOptions: ["--format", "--lang", "--config", "--color", "--max-warnings",
+                                                             "--stdin-filename", "--exclude"],
+                                        flagOptions: ["--help", "-h", "--fix", "--diff", "--quiet", "--exit-zero"])
         if reader.flag("--help") || reader.flag("-h") {
             console.out(help)
             return ExitStatus.clean
         }
         var options = Options()
-        options.format = try reader.choice("--format", ["text": Format.text, "json": .json]) ?? .text
+        options.format = try reader.choice("--format", ["text": Format.text, "json": .json, "sarif": .sarif, "github": .github]) ?? .text
+        let color = try reader.choice("--color", ["auto": 0, "always": 1, "never": 2]) ?? 0
+        options.color = color == 1 || (color == 0 && console.isTerminal && !console.noColor)
+        options.quiet = reader.flag("--quiet")
+        options.exitZero = reader.flag("--exit-zero")
+        if let n = reader.value("--max-warnings") {
+            guard let v = Int(n), v >= 0 else { throw UsageError(message: "--max-warnings takes a whole number, not '\(n)'", hint: nil) }
+            options.maxWarnings = v
+        }
+        options.stdinFilename = reader.value("--stdin-filename")
+        options.excludes = reader.values("--exclude")
         options.language = try reader.choice("--lang", ["nl": Language.nl, "en": .en])
         options.configPath = reader.value("--config")
         options.fix = reader.flag("--fix")
@@ -77,11 +104,22 @@ enum CheckCommand {
             result.failures = run.failures
         }
         for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
+        let warnings = result.count(.warning)
+        if options.quiet {
+            for i in result.files.indices { result.files[i].diagnostics.removeAll { $0.severity != .error } }
+        }
         switch options.format {
-        case .text: console.out(TextRenderer().render(result))
+        case .text: console.out(TextRenderer(color: options.color).render(result))
         case .json: console.out(JSONRenderer.render(result))
+        case .sarif: console.out(SARIFRenderer.render(result, version: PnoteCommand.version))
+        case .github: console.out(GitHubRenderer.render(result))
         }
         if !result.failures.isEmpty { return ExitStatus.usageOrIO }
+        if options.exitZero { return ExitStatus.clean }
+        if let max = options.maxWarnings, warnings > max {
+            console.err("pnote: \(warnings) warnings, more than the maximum of \(max)\n")
+            return ExitStatus.errorsFound
+        }
         return result.count(.error) > 0 ? ExitStatus.errorsFound : ExitStatus.clean
     }
 }
@@ -102,7 +140,14 @@ struct CheckRun {
 
     mutating func check(paths: [String]) -> CheckResult {
         var finder = NoteFinder(currentDirectory: console.currentDirectory)
-        let inputs = finder.inputs(for: paths)
+        finder.excludes = options.excludes
+        var inputs = finder.inputs(for: paths)
+        if let name = options.stdinFilename {
+            for i in inputs.indices where inputs[i].isStdin {
+                inputs[i].displayPath = name
+                inputs[i].workspacePath = (name as NSString).lastPathComponent
+            }
+        }
         failures = finder.failures.map { ReadFailure(path: $0.path, reason: $0.reason) }
         let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
@@ -124,7 +169,10 @@ struct CheckRun {
                 bytes = [UInt8](data)
                 absolute = path
             }
-            let directory = absolute.map { ($0 as NSString).deletingLastPathComponent } ?? console.currentDirectory
+            let stdinDirectory = options.stdinFilename.map { name in
+                ((name.hasPrefix("/") ? name : console.currentDirectory + "/" + name) as NSString).deletingLastPathComponent
+            } ?? console.currentDirectory
+            let directory = absolute.map { ($0 as NSString).deletingLastPathComponent } ?? stdinDirectory
             guard case .success(let configuration) = locator.configuration(forDirectory: directory) else { continue }
             read[input.displayPath] = (absolute, bytes)
             let note = NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes)))
@@ -139,12 +187,14 @@ struct CheckRun {
         for key in order {
             let members = groups[key]!
             let workspace = Workspace(notes: members.map(\.note))
+            let paths = members.map(\.input.displayPath)
+            let reports = Checker.checkInParallel(workspace, configurations: members.map(\.configuration))
             for (i, member) in members.enumerated() {
-                let report = Checker.check(note: i, in: workspace, configuration: member.configuration)
                 let note = workspace.notes[i]
-                files.append(CheckedFile(displayPath: member.input.displayPath, note: note,
-                                         diagnostics: report.diagnostics.filter { !$0.suppressed },
-                                         language: options.language ?? note.settings.language ?? member.configuration.language ?? .nl))
+                files.append(CheckedFile(displayPath: member.input.displayPath, workspace: workspace, noteIndex: i, displayPaths: paths,
+                                         diagnostics: reports[i].diagnostics.filter { !$0.suppressed },
+                                         language: options.language ?? note.settings.language ?? member.configuration.language ?? .nl,
+                                         suppressed: reports[i].diagnostics.filter(\.suppressed)))
             }
         }
         let languages = Set(files.map(\.language))

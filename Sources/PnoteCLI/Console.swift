@@ -6,20 +6,29 @@ public struct Console: Sendable {
     public var err: @Sendable (String) -> Void
     public var readStdin: @Sendable () -> [UInt8]
     public var currentDirectory: String
+    /// Whether stdout is a terminal (for `--color auto`).
+    public var isTerminal: Bool
+    /// Whether `NO_COLOR` is set (https://no-color.org).
+    public var noColor: Bool
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                readStdin: @escaping @Sendable () -> [UInt8], currentDirectory: String) {
+                readStdin: @escaping @Sendable () -> [UInt8], currentDirectory: String,
+                isTerminal: Bool = false, noColor: Bool = false) {
         self.out = out
         self.err = err
         self.readStdin = readStdin
         self.currentDirectory = currentDirectory
+        self.isTerminal = isTerminal
+        self.noColor = noColor
     }
 
     public static var standard: Console {
         Console(out: { FileHandle.standardOutput.write(Data($0.utf8)) },
                 err: { FileHandle.standardError.write(Data($0.utf8)) },
                 readStdin: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-                currentDirectory: FileManager.default.currentDirectoryPath)
+                currentDirectory: FileManager.default.currentDirectoryPath,
+                isTerminal: isatty(1) == 1,
+                noColor: !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
     }
 }
 

@@ -15,6 +15,8 @@ public struct NoteInput: Sendable {
 /// deterministic (sorted) order, surviving symlink loops.
 public struct NoteFinder {
     public var currentDirectory: String
+    /// `--exclude` patterns, relative to each folder given (gitignore-style).
+    public var excludes: [String] = []
     public var failures: [(path: String, reason: String)] = []
 
     public init(currentDirectory: String) { self.currentDirectory = currentDirectory }
@@ -34,11 +36,16 @@ public struct NoteFinder {
             }
             if isDirectory.boolValue {
                 var visited: Set<String> = []
-                for relative in walk(absolute(path), relative: "", visited: &visited) {
+                var patterns = IgnorePatterns()
+                patterns.add(excludes.joined(separator: "\n"), base: "")
+                for relative in walk(absolute(path), relative: "", patterns: patterns, visited: &visited) {
                     out.append(NoteInput(displayPath: join(path, relative), workspaceKey: "dir:" + absolute(path),
                                          workspacePath: relative, isStdin: false))
                 }
             } else {
+                var patterns = IgnorePatterns()
+                patterns.add(excludes.joined(separator: "\n"), base: "")
+                if patterns.isIgnored(path.hasPrefix("./") ? String(path.dropFirst(2)) : path, isDirectory: false) { continue }
                 let url = URL(fileURLWithPath: absolute(path))
                 out.append(NoteInput(displayPath: path, workspaceKey: "dir:" + url.deletingLastPathComponent().path,
                                      workspacePath: url.lastPathComponent, isStdin: false))
@@ -57,7 +64,8 @@ public struct NoteFinder {
     }
 
     /// Relative paths of the notes below `directory`, sorted per folder.
-    private mutating func walk(_ directory: String, relative: String, visited: inout Set<String>) -> [String] {
+    private mutating func walk(_ directory: String, relative: String, patterns inherited: IgnorePatterns,
+                               visited: inout Set<String>) -> [String] {
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else { return [] }  // a symlink loop
         let fm = FileManager.default
@@ -66,14 +74,19 @@ public struct NoteFinder {
             failures.append((relative.isEmpty ? directory : relative, "folder cannot be read"))
             return []
         }
+        var patterns = inherited
+        if entries.contains(".pnoteignore"), let data = FileManager.default.contents(atPath: join(directory, ".pnoteignore")) {
+            patterns.add(String(decoding: data, as: UTF8.self), base: relative)
+        }
         var out: [String] = []
         for name in entries where !name.hasPrefix(".") {
             let full = join(directory, name)
             let rel = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }  // dangling link
+            if patterns.isIgnored(rel, isDirectory: isDirectory.boolValue) { continue }
             if isDirectory.boolValue {
-                out += walk(full, relative: rel, visited: &visited)
+                out += walk(full, relative: rel, patterns: patterns, visited: &visited)
             } else if name.hasSuffix(".pnote") {
                 out.append(rel)
             }

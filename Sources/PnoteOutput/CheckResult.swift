@@ -6,16 +6,34 @@ import PnoteSyntax
 public struct CheckedFile: Sendable {
     /// As given on the command line, or relative to the current directory.
     public var displayPath: String
-    public var note: Note
+    /// The workspace the note was checked in, and its index there.
+    public var workspace: Workspace
+    public var noteIndex: Int
+    /// Display paths of the workspace's notes, by note index (for related locations).
+    public var displayPaths: [String]
     /// Diagnostics that were not suppressed, sorted by position.
     public var diagnostics: [Diagnostic]
     public var language: Language
+    /// Findings a suppression comment silenced; SARIF lists them with their suppression.
+    public var suppressed: [Diagnostic]
 
-    public init(displayPath: String, note: Note, diagnostics: [Diagnostic], language: Language) {
+    public var note: Note { workspace.notes[noteIndex] }
+
+    public init(displayPath: String, workspace: Workspace, noteIndex: Int, displayPaths: [String],
+                diagnostics: [Diagnostic], language: Language, suppressed: [Diagnostic] = []) {
         self.displayPath = displayPath
-        self.note = note
+        self.workspace = workspace
+        self.noteIndex = noteIndex
+        self.displayPaths = displayPaths
         self.diagnostics = diagnostics
         self.language = language
+        self.suppressed = suppressed
+    }
+
+    /// A file checked on its own (tests, tools).
+    public init(displayPath: String, note: Note, diagnostics: [Diagnostic], language: Language) {
+        self.init(displayPath: displayPath, workspace: Workspace(notes: [note]), noteIndex: 0, displayPaths: [displayPath],
+                  diagnostics: diagnostics, language: language)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PnoteModel
 import PnoteSyntax
 
@@ -7,6 +8,18 @@ public enum Checker {
     public static func check(_ workspace: Workspace, configuration: Configuration = Configuration(),
                              rules: [any Rule.Type] = RuleRegistry.all) -> [NoteReport] {
         workspace.notes.indices.map { check(note: $0, in: workspace, configuration: configuration, rules: rules) }
+    }
+
+    /// Every note of the workspace, on all cores. The result is in note order, the same as
+    /// a sequential run: each note's check is pure and independent of the others.
+    public static func checkInParallel(_ workspace: Workspace, configurations: [Configuration]) -> [NoteReport] {
+        let count = workspace.notes.count
+        guard count > 1 else { return (0..<count).map { check(note: $0, in: workspace, configuration: configurations[$0]) } }
+        let results = ResultSlots<NoteReport>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            results.set(i, check(note: i, in: workspace, configuration: configurations[i]))
+        }
+        return results.values
     }
 
     public static func check(note index: Int, in workspace: Workspace, configuration: Configuration = Configuration(),
@@ -77,6 +90,20 @@ public enum Checker {
         if settings.status == .draft, severity == .error, !d.code.hasPrefix("PN0") { severity = .warning }
         return severity
     }
+}
+
+/// Slots written by parallel workers, each slot by one worker.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock(); slots[i] = value; lock.unlock()
+    }
+
+    var values: [T] { slots.map { $0! } }
 }
 
 /// Where one suppression comment applies (section 8).

@@ -1,0 +1,105 @@
+import PnoteJSON
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+/// `pnote check --format sarif`: SARIF 2.1.0 for code scanning. Every rule is declared in
+/// the driver (so a fixed finding can be closed), columns count Unicode code points,
+/// suppressed findings are listed with an in-source suppression.
+public enum SARIFRenderer {
+    public static let informationURI = "https://github.com/pnote-lint/pnote"
+
+    public static func render(_ result: CheckResult, version: String) -> String {
+        let lang = result.language
+        let rules = RuleRegistry.all.map { rule(($0.meta), lang) }
+        var results: [JSON] = []
+        for file in result.files {
+            results += file.diagnostics.map { item($0, file, suppressed: false) }
+            results += file.suppressed.map { item($0, file, suppressed: true) }
+        }
+        let driver: JSON = .object([("name", .string("pnote")), ("version", .string(version)), ("semanticVersion", .string(version)),
+                                    ("informationUri", .string(informationURI)), ("rules", .array(rules))])
+        let run: JSON = .object([("tool", .object([("driver", driver)])), ("columnKind", .string("unicodeCodePoints")),
+                                 ("results", .array(results))])
+        return JSON.object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
+                            ("runs", .array([run]))]).serialized(pretty: true) + "\n"
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info, .hint: "note"
+        }
+    }
+
+    static func ruleIndex(_ code: String) -> Int { RuleRegistry.all.firstIndex { $0.meta.code == code } ?? 0 }
+
+    static func rule(_ m: RuleMeta, _ lang: Language) -> JSON {
+        let help = RuleReference.explain(m, language: lang)
+        return .object([("id", .string(m.code)), ("name", .string(m.slug)),
+                        ("shortDescription", .object([("text", .string(m.title.text(lang)))])),
+                        ("fullDescription", .object([("text", .string(m.finds.text(lang)))])),
+                        ("help", .object([("text", .string(help))])),
+                        ("defaultConfiguration", .object([("level", .string(level(m.severity)))])),
+                        ("properties", .object([("tags", .array([.string("prevention-policy")]))]))])
+    }
+
+    /// A relative URI: `/`-separated, percent-encoded where a URI needs it.
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) { out.append(c) } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out.hasPrefix("./") ? String(out.dropFirst(2)) : out
+    }
+
+    static func region(_ range: TextRange, _ source: SourceText) -> JSON {
+        let a = source.location(of: range.start), b = source.location(of: range.end)
+        return .object([("startLine", .int(a.line)), ("startColumn", .int(a.column)), ("endLine", .int(b.line)), ("endColumn", .int(b.column))])
+    }
+
+    static func location(_ path: String, _ range: TextRange, _ source: SourceText) -> JSON {
+        .object([("physicalLocation", .object([("artifactLocation", .object([("uri", .string(uri(path)))])),
+                                               ("region", region(range, source))]))])
+    }
+
+    static func item(_ d: Diagnostic, _ file: CheckedFile, suppressed: Bool) -> JSON {
+        let lang = file.language
+        let source = file.note.source
+        var pairs: [(String, JSON)] = [
+            ("ruleId", .string(d.code)), ("ruleIndex", .int(ruleIndex(d.code))), ("level", .string(level(d.severity))),
+            ("message", .object([("text", .string(d.message.text(lang) + (d.help.map { " (\($0.text(lang)))" } ?? "")))])),
+            ("locations", .array([location(file.displayPath, d.range, source)])),
+        ]
+        let related = d.related.enumerated().map { i, r -> JSON in
+            let other = file.workspace.notes[r.note].source
+            guard case .object(var p) = location(file.displayPaths[r.note], r.range, other) else { return .null }
+            p.insert(("id", .int(i + 1)), at: 0)
+            p.append(("message", .object([("text", .string(r.message.text(lang)))])))
+            return .object(p)
+        }
+        if !related.isEmpty { pairs.append(("relatedLocations", .array(related))) }
+        if let fix = d.fix {
+            let replacements: [JSON] = fix.edits.map { e in
+                .object([("deletedRegion", region(e.range, source)), ("insertedContent", .object([("text", .string(e.newText))]))])
+            }
+            pairs.append(("fixes", .array([.object([("description", .object([("text", .string(fix.title.text(lang)))])),
+                                                    ("artifactChanges", .array([.object([
+                                                        ("artifactLocation", .object([("uri", .string(uri(file.displayPath)))])),
+                                                        ("replacements", .array(replacements))])]))])])))
+        }
+        if suppressed {
+            pairs.append(("suppressions", .array([.object([("kind", .string("inSource")),
+                                                           ("justification", .string("<!-- pnote-disable --> in the note"))])])))
+        }
+        return .object(pairs)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}
