@@ -11,6 +11,7 @@ public enum PnoteCommand {
       pnote check [options] [PATH…]   check notes and report problems (see 'pnote check --help')
       pnote explain CODE|slug         explain a rule
       pnote rules [--format markdown] list the rules
+      pnote report [PATH…]            write a report for advisory councils (HTML or Markdown)
       pnote lsp                       run the language server over stdio
       pnote --version                 print the version
       pnote --help                    show this help
@@ -29,6 +30,7 @@ public enum PnoteCommand {
             case "explain": return try RuleCommands.explain(Array(args.dropFirst()), console: console)
             case "rules": return try RuleCommands.rules(Array(args.dropFirst()), console: console)
             case "lsp": return try LSPCommand.run(Array(args.dropFirst()), console: console)
+            case "report": return try ReportCommand.run(Array(args.dropFirst()), console: console)
             case "--version", "-V", "version":
                 console.out("pnote \(version)\n")
                 return ExitStatus.clean
@@ -36,7 +38,7 @@ public enum PnoteCommand {
                 console.out(help)
                 return ExitStatus.clean
             default:
-                let near = ["check", "explain", "rules", "lsp", "help", "version"].min { editDistance($0, first) < editDistance($1, first) }
+                let near = ["check", "explain", "rules", "report", "lsp", "help", "version"].min { editDistance($0, first) < editDistance($1, first) }
                 throw UsageError(message: "unknown command '\(first)'",
                                  hint: near.map { editDistance($0, first) <= 2 ? "did you mean '\($0)'?" : "see 'pnote --help'" })
             }
