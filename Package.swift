@@ -39,5 +39,7 @@ let package = Package(
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
         .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote"]),
         .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote"]),
+        // Proofs in real editors and highlighters; each skips when its tool is absent.
+        .testTarget(name: "PnoteEditorTests", dependencies: ["pnote"]),
     ]
 )

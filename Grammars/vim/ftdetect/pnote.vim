@@ -1,0 +1,2 @@
+" pnote prevention policy notes
+autocmd BufRead,BufNewFile *.pnote setfiletype pnote
