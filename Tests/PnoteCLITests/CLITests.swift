@@ -135,7 +135,7 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
         #expect(option.stderr == "pnote: error: unknown option '--formt'\n  hint: did you mean '--format'?\n")
         let value = try Binary.run(["check", "--format", "xml"])
         #expect(value.status == 2)
-        #expect(value.stderr.contains("use one of: json, text"))
+        #expect(value.stderr.contains("use one of: github, json, sarif, text"))
         let command = try Binary.run(["chek"])
         #expect(command.status == 2)
         #expect(command.stderr.contains("did you mean 'check'?"))
@@ -147,7 +147,7 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
         #expect(version.stdout.hasPrefix("pnote "))
         let help = try Binary.run(["check", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("--format text|json"))
+        #expect(help.stdout.contains("--format FORMAT") && help.stdout.contains("sarif"))
         #expect(try Binary.run(["--help"]).stdout.contains("pnote check"))
     }
 }
