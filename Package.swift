@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "PnoteCLI", dependencies: ["PnoteOutput", "PnoteServer", "PnoteFiles"]),
         .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
         .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer"]),
+        // Fuzz targets (libFuzzer with -DPNOTE_FUZZING; otherwise reproducers over files).
+        .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules"]),
+        .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer"]),
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),

@@ -1,0 +1,44 @@
+import Foundation
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+// libFuzzer target: any bytes through parser, model and every rule, alone and as two
+// notes of one workspace (split at the first NUL byte), with both fix kinds applied.
+// Build with the fuzzer flags and -DPNOTE_FUZZING (see .ci/run); without them this is a
+// reproducer: `pnote-fuzz-note FILE…` runs each file once.
+
+func fuzzNote(_ bytes: [UInt8]) {
+    let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map(Array.init)
+    let notes = parts.enumerated().map { i, part in
+        NoteBuilder.build(path: i == 0 ? "a.pnote" : "sub/b.pnote", tree: Parser.parse(SourceText(bytes: part)))
+    }
+    let workspace = Workspace(notes: notes)
+    for (i, report) in Checker.check(workspace).enumerated() {
+        let source = workspace.notes[i].source
+        for d in report.diagnostics {
+            precondition(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= source.bytes.count, "range out of bounds")
+        }
+        let fixed = FixApplication.applySafeFixes(to: source, report.diagnostics)
+        _ = Parser.parse(SourceText(bytes: fixed.bytes))
+    }
+}
+
+#if PNOTE_FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    fuzzNote(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main
+struct Reproducer {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
+            fuzzNote([UInt8](data))
+            print("ok \(path)")
+        }
+    }
+}
+#endif

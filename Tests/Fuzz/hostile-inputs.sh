@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Feeds the release pnote hostile inputs; each must end with status 0 or 1 (no crash, no
+# hang) within its time limit. Prints seconds and peak memory. Usage: hostile-inputs.sh PNOTE
+set -euo pipefail
+pnote="$1"
+dir=$(mktemp -d)
+python3 - "$dir" <<'PY'
+import os, random, sys
+d = sys.argv[1]
+random.seed(7)
+open(f"{d}/empty.pnote", "wb").write(b"")
+open(f"{d}/bom.pnote", "wb").write(b"\xef\xbb\xbf")
+open(f"{d}/invalid-utf8.pnote", "wb").write(b"## Doel: \xff\xfe\xc3\n- bron: \x80\x80\n" * 1000)
+open(f"{d}/binary.pnote", "wb").write(bytes(random.getrandbits(8) for _ in range(2_000_000)))
+open(f"{d}/long-line.pnote", "wb").write(b"## Doel: X\n" + b"a" * 10_000_000 + b"\n")
+open(f"{d}/million-headings.pnote", "wb").write(b"## Doel: D\n" * 1_000_000)
+open(f"{d}/deep.pnote", "wb").write(b"".join(b"#" * (i % 6 + 1) + b" Maatregel: M%d\n- doel: #m%d\n" % (i, i + 1) for i in range(10_000)))
+example = open("Examples/hengelo-preventie-2019.pnote", "rb").read()
+with open(f"{d}/fifty-mb.pnote", "wb") as f:
+    i = 0
+    while f.tell() < 50_000_000:
+        f.write(example.replace(b"{#", b"{#n%d-" % i)); i += 1
+PY
+status=0
+for f in empty bom invalid-utf8 binary long-line million-headings deep fifty-mb; do
+  set +e
+  /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format json "$dir/$f.pnote" > /dev/null 2> "$dir/err"
+  code=$?
+  set -e
+  read -r seconds kb < <(tail -1 "$dir/usage")
+  printf '%-18s exit %s  %6s s  %6d MB peak\n' "$f" "$code" "$seconds" "$((kb / 1024))"
+  if [ "$code" -gt 1 ]; then echo "  FAILED: $(head -c 300 "$dir/err")"; status=1; fi
+done
+rm -rf "$dir"
+exit $status
