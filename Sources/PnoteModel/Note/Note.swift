@@ -123,6 +123,8 @@ public struct Note: Sendable {
     public var blocks: [Block]
     /// Folded id → block indices (more than one is PN006).
     public var blocksByID: [String: [Int]]
+    /// Folded title → the first block with that title (references by title).
+    public var blocksByTitle: [String: Int] = [:]
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
     public var measureTargets: [Int: [BlockAddress]] = [:]
     public var measureGoals: [Int: [BlockAddress]] = [:]

@@ -31,7 +31,9 @@ public enum NoteBuilder {
                                 parent: node.parent, children: node.children, fields: fields, domain: domain))
             if !id.isEmpty { byID[Folding.fold(id), default: []].append(index) }
         }
-        return Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
+        var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
+        for block in blocks.reversed() { note.blocksByTitle[Folding.fold(block.title)] = block.index }
+        return note
     }
 
     // MARK: Front matter

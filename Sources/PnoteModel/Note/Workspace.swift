@@ -91,8 +91,7 @@ public struct Workspace: Sendable {
             found = note.blocksByID[Folding.fold(id)]?.first
         case .title(let title):
             let folded = Folding.fold(title)
-            found = note.blocks.first { Folding.fold($0.title) == folded }?.index
-                ?? note.blocksByID[folded]?.first
+            found = note.blocksByTitle[folded] ?? note.blocksByID[folded]?.first
         case .external(let path, let id):
             guard let resolvedPath = Workspace.join(Workspace.directory(of: note.path), path) else {
                 ref.problem = .outsideWorkspace

@@ -13,16 +13,23 @@ public enum EnvelopeExceeded: Rule {
         nonTriggering: ["# Domein: Jeugd\n## Begroting: Preventie jeugd\n- totaal: € 500.000 per jaar\n## Maatregel: A\n- budget: € 300.000 per jaar\n## Maatregel: B\n- budget: € 200.000 per jaar\n"])
 
     /// The measures of the workspace that belong to `envelope`, with their annual amounts.
-    public static func members(of envelope: BlockAddress, in context: RuleContext) -> [(note: Int, block: Block, annual: Int64)] {
-        var out: [(note: Int, block: Block, annual: Int64)] = []
-        for (n, note) in context.workspace.notes.enumerated() {
-            for (measure, target) in note.measureEnvelope where target == envelope {
+    public typealias Member = (note: Int, block: Block, annual: Int64)
+
+    /// Every envelope's measures in the workspace, in one pass.
+    public static func membersByEnvelope(in workspace: Workspace) -> [BlockAddress: [Member]] {
+        var out: [BlockAddress: [Member]] = [:]
+        for (n, note) in workspace.notes.enumerated() {
+            for (measure, target) in note.measureEnvelope {
                 let block = note.blocks[measure]
                 guard case .amount(let money)? = block.budget else { continue }
-                out.append((n, block, money.annualCents(notePeriod: note.settings.period)))
+                out[target, default: []].append((n, block, money.annualCents(notePeriod: note.settings.period)))
             }
         }
-        return out.sorted { ($0.note, $0.block.index) < ($1.note, $1.block.index) }
+        return out.mapValues { $0.sorted { ($0.note, $0.block.index) < ($1.note, $1.block.index) } }
+    }
+
+    public static func members(of envelope: BlockAddress, in context: RuleContext) -> [Member] {
+        membersByEnvelope(in: context.workspace)[envelope] ?? []
     }
 
     public static func annualTotal(of envelope: Block, in context: RuleContext) -> Int64? {
@@ -32,10 +39,12 @@ public enum EnvelopeExceeded: Rule {
     }
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { envelope in
-            guard envelope.kind == .budget, let total = annualTotal(of: envelope, in: context),
-                  let field = envelope.field(.total) else { return nil }
-            let members = members(of: context.address(envelope), in: context)
+        let envelopes = context.note.blocks(of: .budget)
+        guard !envelopes.isEmpty else { return [] }
+        let byEnvelope = membersByEnvelope(in: context.workspace)
+        return envelopes.compactMap { envelope in
+            guard let total = annualTotal(of: envelope, in: context), let field = envelope.field(.total) else { return nil }
+            let members = byEnvelope[context.address(envelope)] ?? []
             let sum = members.reduce(0) { $0 + $1.annual }
             guard sum > total else { return nil }
             let s = MoneyText.format(cents: sum), t = MoneyText.format(cents: total)

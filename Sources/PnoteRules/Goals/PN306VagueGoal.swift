@@ -16,12 +16,13 @@ public enum VagueGoal: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let verbs = Vocabulary.standard.vagueVerbs
-        let units = IndicatorUnit.all(in: context.note)
+        let measurableGoals = Set(IndicatorUnit.all(in: context.note).compactMap { unit in
+            unit.baselineValue != nil && unit.targetValue != nil ? unit.goal?.index : nil
+        })
         return context.note.blocks.compactMap { goal in
             guard goal.kind == .goal, let titleRange = goal.syntax.heading.titleRange,
                   let (_, r) = FoldedText(goal.title).firstOccurrence(of: verbs) else { return nil }
-            let measurable = units.contains { $0.goal?.index == goal.index && $0.baselineValue != nil && $0.targetValue != nil }
-            guard !measurable else { return nil }
+            guard !measurableGoals.contains(goal.index) else { return nil }
             let range = TextRange(titleRange.start + r.lowerBound, titleRange.start + r.upperBound)
             let words = context.text(range)
             return Finding(range: range,

@@ -17,13 +17,15 @@ public enum UnresolvedReference: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         let note = context.note
+        // The same unknown id is often written many times: find its suggestion once.
+        var suggestions: [String: String?] = [:]
         for block in note.blocks {
             for field in block.fields {
                 guard case .references(let refs) = field.value, let key = field.key else { continue }
                 for ref in refs {
                     switch ref.problem {
                     case .unresolved?:
-                        out.append(unresolved(ref, key: key, context: context))
+                        out.append(unresolved(ref, key: key, context: context, suggestions: &suggestions))
                     case .outsideWorkspace?:
                         out.append(Finding(range: ref.range,
                                            message: Localized(nl: "'\(ref.text.written)' wijst buiten de gecontroleerde map; verwijs alleen naar notities in deze map",
@@ -36,9 +38,8 @@ public enum UnresolvedReference: Rule {
         return out
     }
 
-    static func unresolved(_ ref: Reference, key: FieldKey, context: RuleContext) -> Finding {
+    static func unresolved(_ ref: Reference, key: FieldKey, context: RuleContext, suggestions: inout [String: String?]) -> Finding {
         let kind = expectedKind(key)
-        let candidates = context.note.blocks(of: kind).map(\.id)
         var written = ref.text.written
         if case .id(let id) = ref.text.target { written = id }
         let message: Localized
@@ -50,7 +51,11 @@ public enum UnresolvedReference: Rule {
             message = Localized(nl: "'\(ref.text.written)' verwijst naar geen enkel blok in deze notitie (verwacht: een \(kind.name.nl))",
                                 en: "'\(ref.text.written)' refers to no block in this note (expected: a \(kind.name.en))")
         }
-        guard let suggestion = Folding.nearest(to: written, in: candidates) else { return Finding(range: ref.range, message: message) }
+        let memoKey = kind.rawValue + "\u{0}" + written
+        if suggestions[memoKey] == nil {
+            suggestions[memoKey] = .some(Folding.nearest(to: written, in: context.note.blocks(of: kind).map(\.id)))
+        }
+        guard let suggestion = suggestions[memoKey] ?? nil else { return Finding(range: ref.range, message: message) }
         return Finding(range: ref.range, message: message,
                        help: Localized(nl: "bedoelt u '#\(suggestion)'?", en: "did you mean '#\(suggestion)'?"),
                        fix: Fix(title: Localized(nl: "Vervang door '#\(suggestion)'", en: "Replace with '#\(suggestion)'"),

@@ -55,8 +55,9 @@ enum Decorations {
     static func codeLenses(_ s: DocumentSnapshot) -> JSON {
         let lang = s.language
         let context = s.ruleContext
+        let byEnvelope = EnvelopeExceeded.membersByEnvelope(in: s.workspace)
         return .array(s.note.blocks.filter { $0.kind == .budget }.map { envelope in
-            let members = EnvelopeExceeded.members(of: context.address(envelope), in: context)
+            let members = byEnvelope[context.address(envelope)] ?? []
             let sum = MoneyText.format(cents: members.reduce(0) { $0 + $1.annual }).text(lang)
             let total = EnvelopeExceeded.annualTotal(of: envelope, in: context).map { MoneyText.format(cents: $0).text(lang) } ?? "?"
             let title = lang == .nl ? "\(sum) van \(total) per jaar toegewezen aan \(members.count) maatregelen"
