@@ -1,3 +1,4 @@
+import Foundation
 import PnoteModel
 import PnoteRules
 import PnoteSyntax
@@ -37,4 +38,3 @@ public enum GitHubRenderer {
     }
 }
 
-import Foundation

@@ -28,10 +28,6 @@ public enum EnvelopeExceeded: Rule {
         return out.mapValues { $0.sorted { ($0.note, $0.block.index) < ($1.note, $1.block.index) } }
     }
 
-    public static func members(of envelope: BlockAddress, in context: RuleContext) -> [Member] {
-        membersByEnvelope(in: context.workspace)[envelope] ?? []
-    }
-
     public static func annualTotal(of envelope: Block, in context: RuleContext) -> Int64? {
         var period: YearSpan?
         if case .period(let p)? = envelope.field(.period)?.value { period = p }

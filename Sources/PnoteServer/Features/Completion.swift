@@ -1,3 +1,4 @@
+import Foundation
 import PnoteJSON
 import PnoteModel
 import PnoteRules
@@ -60,7 +61,7 @@ enum Completion {
         let keyText = String(before[before.index(before.startIndex, offsetBy: keyStart)..<colon])
         guard let key = FieldKey.lookup(keyText, in: block.kind) else { return ([], 0) }
         // The value word starts after the colon, or after the last `,`/`;` of a list.
-        var wordStart = before.utf8.distance(from: before.utf8.startIndex, to: colon.utf8Offset(in: before)) + 1
+        var wordStart = before.utf8.distance(from: before.utf8.startIndex, to: colon) + 1
         if let sep = before.lastIndex(where: { $0 == "," || $0 == ";" }), sep > colon { wordStart = before.utf8.distance(from: before.startIndex, to: sep) + 1 }
         while wordStart < bytes.count && bytes[wordStart] == 0x20 { wordStart += 1 }
         return (values(for: key, s), wordStart)
@@ -123,9 +124,3 @@ enum Completion {
         return (words.map { Item(label: $0, kind: 12, detail: nil) }, start)
     }
 }
-
-extension String.Index {
-    func utf8Offset(in string: String) -> String.Index { self }
-}
-
-import Foundation

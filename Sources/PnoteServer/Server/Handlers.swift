@@ -3,6 +3,7 @@ import PnoteFiles
 import PnoteJSON
 import PnoteModel
 import PnoteRules
+import PnoteSyntax
 
 extension LanguageServer {
     typealias RequestHandler = @Sendable (LanguageServer, JSON) throws(ResponseError) -> JSON
@@ -216,4 +217,3 @@ extension LanguageServer {
     }
 }
 
-import PnoteSyntax
