@@ -5,69 +5,111 @@ public struct FoldedText: Sendable {
     /// `offsets[i]`: the byte offset (relative to the original string) of folded scalar `i`;
     /// one extra entry for the end.
     public let offsets: [Int]
+    /// Scalar positions where a match may begin: the start, and after every non-word scalar.
+    private let wordStarts: [Int]
 
     public init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
         var byte = 0
         for scalar in text.unicodeScalars {
-            let width = String(scalar).utf8.count
-            for folded in Folding.fold(String(scalar)).unicodeScalars {
-                scalars.append(folded)
-                offsets.append(byte)
-            }
-            if Folding.fold(String(scalar)).isEmpty, scalar == " " || scalar == "\t" || scalar == "\n" {
+            switch Folding.fold(scalar: scalar) {
+            case .space:
                 if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
+            case .dropped:
+                break
+            case .ascii(let folded):
+                scalars.append(Unicode.Scalar(folded))
+                offsets.append(byte)
+            case .other(let folded):
+                for s in folded.unicodeScalars {
+                    scalars.append(s)
+                    offsets.append(byte)
+                }
             }
-            byte += width
+            byte += UTF8.width(scalar)
         }
         offsets.append(byte)
+        var starts: [Int] = []
+        for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { starts.append(i) }
         self.scalars = scalars
         self.offsets = offsets
+        self.wordStarts = starts
     }
 
     public var string: String { String(String.UnicodeScalarView(scalars)) }
 
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || (s.value >= 0x30 && s.value <= 0x39)
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        return s.properties.isAlphabetic
     }
 
     /// Whole-word occurrences of `phrase` (already folded), as original byte ranges
     /// relative to the start of the text.
     public func occurrences(of phrase: String) -> [Range<Int>] {
-        let p = Array(phrase.unicodeScalars)
-        guard !p.isEmpty, p.count <= scalars.count else { return [] }
         var out: [Range<Int>] = []
-        var i = 0
-        while i + p.count <= scalars.count {
-            if scalars[i] == p[0], (i == 0 || !FoldedText.isWordScalar(scalars[i - 1])) {
-                var k = 1
-                while k < p.count && scalars[i + k] == p[k] { k += 1 }
-                let end = i + p.count
-                if k == p.count && (end == scalars.count || !FoldedText.isWordScalar(scalars[end]) || !FoldedText.isWordScalar(p[p.count - 1])) {
-                    out.append(offsets[i]..<offsets[end])
-                    i = end
-                    continue
-                }
-            }
-            i += 1
-        }
+        forEachOccurrence(of: phrase) { out.append($0); return true }
         return out
+    }
+
+    /// Whether `phrase` (folded) occurs as whole words.
+    public func contains(_ phrase: String) -> Bool {
+        var found = false
+        forEachOccurrence(of: phrase) { _ in found = true; return false }
+        return found
+    }
+
+    /// The first whole-word occurrence of `phrase` (folded).
+    public func firstRange(of phrase: String) -> Range<Int>? {
+        var first: Range<Int>?
+        forEachOccurrence(of: phrase) { first = $0; return false }
+        return first
     }
 
     /// Whether the text starts with `phrase` as whole words.
     public func starts(with phrase: String) -> Bool {
-        occurrences(of: phrase).first?.lowerBound == 0
+        firstRange(of: phrase)?.lowerBound == 0
     }
 
     /// The first occurrence of any of `phrases`, earliest in the text (longest on a tie).
     public func firstOccurrence(of phrases: [String]) -> (phrase: String, range: Range<Int>)? {
         var best: (String, Range<Int>)?
         for phrase in phrases {
-            guard let r = occurrences(of: phrase).first else { continue }
+            guard let r = firstRange(of: phrase) else { continue }
             if best == nil || r.lowerBound < best!.1.lowerBound
                 || (r.lowerBound == best!.1.lowerBound && r.count > best!.1.count) { best = (phrase, r) }
         }
         return best
+    }
+
+    /// Calls `body` with each non-overlapping whole-word occurrence, in order, until it
+    /// returns false. Hot (lexicon, vocabulary, vague verbs): candidates are only the word
+    /// starts whose first scalar matches, and the phrase is not copied.
+    private func forEachOccurrence(of phrase: String, _ body: (Range<Int>) -> Bool) {
+        guard let first = phrase.unicodeScalars.first else { return }
+        var next = 0
+        for i in wordStarts where i >= next && scalars[i] == first {
+            guard let end = wholeWordMatch(phrase, at: i) else { continue }
+            if !body(offsets[i]..<offsets[end]) { return }
+            next = end
+        }
+    }
+
+    /// The end of `phrase` matched at scalar `i`, when it ends on a word boundary (or with
+    /// a non-word scalar), else nil.
+    private func wholeWordMatch(_ phrase: String, at i: Int) -> Int? {
+        var k = i
+        var last: Unicode.Scalar = " "
+        for s in phrase.unicodeScalars {
+            guard k < scalars.count, scalars[k] == s else { return nil }
+            last = s
+            k += 1
+        }
+        if k == scalars.count || !FoldedText.isWordScalar(scalars[k]) || !FoldedText.isWordScalar(last) { return k }
+        return nil
     }
 }

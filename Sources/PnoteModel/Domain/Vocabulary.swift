@@ -19,8 +19,8 @@ public struct Vocabulary: Sendable, Decodable {
     /// What the text says it wants: fewer or more. Nil when it says neither, or both.
     public func direction(of text: String) -> Direction? {
         let folded = FoldedText(text)
-        let less = lessWords.contains { !folded.occurrences(of: $0).isEmpty }
-        let more = moreWords.contains { !folded.occurrences(of: $0).isEmpty }
+        let less = lessWords.contains { folded.contains($0) }
+        let more = moreWords.contains { folded.contains($0) }
         if less == more { return nil }
         return less ? .less : .more
     }
@@ -84,13 +84,28 @@ public struct OfficialIndicators: Sendable, Decodable {
         }
     }
 
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] {
+        didSet { searchOrder = OfficialIndicators.searchOrder(of: indicators) }
+    }
+    /// Folded names, longest first, with the indicator's position: sorted once, not per call.
+    private var searchOrder: [(name: String, indicator: Int)] = []
+
+    private enum CodingKeys: String, CodingKey { case indicators }
+
+    public init(from decoder: any Decoder) throws {
+        indicators = try decoder.container(keyedBy: CodingKeys.self).decode([Indicator].self, forKey: .indicators)
+        searchOrder = OfficialIndicators.searchOrder(of: indicators)
+    }
+
+    private static func searchOrder(of indicators: [Indicator]) -> [(name: String, indicator: Int)] {
+        indicators.enumerated().sorted { $0.element.name.count > $1.element.name.count }.map { (Folding.fold($0.element.name), $0.offset) }
+    }
 
     public static let standard: OfficialIndicators = DataFiles.decode("official-indicators.json")
 
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
         let folded = FoldedText(text)
-        return indicators.sorted { $0.name.count > $1.name.count }.first { !folded.occurrences(of: Folding.fold($0.name)).isEmpty }
+        return searchOrder.first { folded.contains($0.name) }.map { indicators[$0.indicator] }
     }
 }

@@ -40,29 +40,116 @@ public struct Reference: Sendable {
     public var problem: Problem?
 }
 
+/// A field with its typed value. Stored in a shared box (copy on write): rules pass
+/// fields and blocks around by value all the time, and a copy is then one retain.
 public struct Field: Sendable {
+    private final class Storage: @unchecked Sendable {
+        var key: FieldKey?
+        var syntax: FieldNode
+        var rawValue: String
+        var value: FieldValue
+
+        init(key: FieldKey?, syntax: FieldNode, rawValue: String, value: FieldValue) {
+            self.key = key
+            self.syntax = syntax
+            self.rawValue = rawValue
+            self.value = value
+        }
+
+        func copy() -> Storage { Storage(key: key, syntax: syntax, rawValue: rawValue, value: value) }
+    }
+
+    private var storage: Storage
+
+    public init(key: FieldKey?, syntax: FieldNode, rawValue: String, value: FieldValue) {
+        storage = Storage(key: key, syntax: syntax, rawValue: rawValue, value: value)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
     /// Nil for a key this block kind does not have (PN002).
-    public var key: FieldKey?
-    public var syntax: FieldNode
+    public var key: FieldKey? {
+        get { storage.key }
+        set { makeUnique(); storage.key = newValue }
+    }
+    public var syntax: FieldNode {
+        get { storage.syntax }
+        set { makeUnique(); storage.syntax = newValue }
+    }
     /// The value with continuation lines joined by a space.
-    public var rawValue: String
-    public var value: FieldValue
+    public var rawValue: String {
+        get { storage.rawValue }
+        set { makeUnique(); storage.rawValue = newValue }
+    }
+    public var value: FieldValue {
+        get { storage.value }
+        set { makeUnique(); storage.value = newValue }
+    }
 }
 
+/// A resolved block. Boxed like `Field`, for the same reason.
 public struct Block: Sendable {
     public enum IDSource: Sendable { case heading, field, slug }
 
-    public var index: Int
-    public var kind: BlockKind
-    public var syntax: BlockNode
-    public var title: String
-    public var id: String
-    public var idSource: IDSource
-    public var parent: Int?
-    public var children: [Int]
-    public var fields: [Field]
+    private final class Storage: @unchecked Sendable {
+        var index: Int
+        var kind: BlockKind
+        var syntax: BlockNode
+        var title: String
+        var id: String
+        var idSource: IDSource
+        var fields: [Field]
+        var domain: Domain?
+
+        init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
+             fields: [Field], domain: Domain?) {
+            self.index = index
+            self.kind = kind
+            self.syntax = syntax
+            self.title = title
+            self.id = id
+            self.idSource = idSource
+            self.fields = fields
+            self.domain = domain
+        }
+
+        func copy() -> Storage {
+            Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource, fields: fields, domain: domain)
+        }
+    }
+
+    private var storage: Storage
+
+    public init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
+                fields: [Field], domain: Domain?) {
+        storage = Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource,
+                          fields: fields, domain: domain)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public var index: Int { storage.index }
+    public var kind: BlockKind { storage.kind }
+    public var syntax: BlockNode { storage.syntax }
+    public var title: String { storage.title }
+    public var id: String { storage.id }
+    public var idSource: IDSource { storage.idSource }
+    /// From the syntax tree: the model keeps the tree's nesting as it is.
+    public var parent: Int? { storage.syntax.parent }
+    public var children: [Int] { storage.syntax.children }
+    public var fields: [Field] {
+        get { storage.fields }
+        _modify {
+            makeUnique()
+            yield &storage.fields
+        }
+    }
     /// The block's own `domein`, else the nearest enclosing `Domein` block's.
-    public var domain: Domain?
+    public var domain: Domain? { storage.domain }
 
     public func field(_ key: FieldKey) -> Field? { fields.first { $0.key == key } }
     public func fields(_ key: FieldKey) -> [Field] { fields.filter { $0.key == key } }

@@ -28,7 +28,7 @@ public enum NoteBuilder {
             if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
             if domain == nil, let parent = node.parent { domain = blocks[parent].domain }
             blocks.append(Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
-                                parent: node.parent, children: node.children, fields: fields, domain: domain))
+                                fields: fields, domain: domain))
             if !id.isEmpty { byID[Folding.fold(id), default: []].append(index) }
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)

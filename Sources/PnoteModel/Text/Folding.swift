@@ -3,42 +3,66 @@ import Foundation
 /// Case and diacritic folding (`Geïndiceerd` → `geindiceerd`), slugs, and edit distance.
 /// Every keyword, field name and value word of the format is matched on folded text.
 public enum Folding {
-    /// Base letters of the precomposed Latin letters U+00C0…U+017F, computed once.
-    private static let latinBase: [UInt32: Unicode.Scalar] = {
-        var table: [UInt32: Unicode.Scalar] = [:]
+    /// Base letters (lowercase ASCII) of the precomposed Latin letters U+00C0…U+017F,
+    /// indexed by `value - 0xC0`; 0 where a letter has no ASCII base. Computed once.
+    private static let latinBase: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x180 - 0xC0)
         for value in UInt32(0xC0)...UInt32(0x17F) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             if let base = decomposed.first, base.value < 0x80 {
-                table[value] = Unicode.Scalar(UInt8(base.value).lowercasedASCII)
+                table[Int(value) - 0xC0] = UInt8(base.value).lowercasedASCII
             }
         }
-        table[0xDF] = "s"  // ß
+        table[0xDF - 0xC0] = UInt8(ascii: "s")  // ß
         return table
     }()
 
+    /// What one scalar folds to. Hot: every keyword, value and prose match goes through it,
+    /// so ASCII and Latin letters take a table path and only other scripts allocate.
+    enum ScalarFold {
+        case space
+        case dropped
+        case ascii(UInt8)
+        case other(String)
+    }
+
+    @inline(__always)
+    static func fold(scalar: Unicode.Scalar) -> ScalarFold {
+        let v = scalar.value
+        if v < 0x80 {
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { return .space }
+            return .ascii(UInt8(v).lowercasedASCII)
+        }
+        if v == 0xA0 { return .space }
+        if v >= 0xC0 && v < 0x180 {
+            let base = latinBase[Int(v) - 0xC0]
+            if base != 0 { return .ascii(base) }
+        }
+        if v >= 0x300 && v <= 0x36F { return .dropped }  // combining marks
+        return .other(String(scalar).lowercased())
+    }
+
     /// Lowercase, without diacritics, runs of white space folded to one space, trimmed.
     public static func fold(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 {
+            switch fold(scalar: scalar) {
+            case .space:
                 pendingSpace = !out.isEmpty
+            case .dropped:
                 continue
-            }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            if v < 0x80 {
-                out.append(Unicode.Scalar(UInt8(v).lowercasedASCII))
-            } else if let base = latinBase[v] {
-                out.append(base)
-            } else if (0x300...0x36F).contains(v) {
-                continue  // combining marks
-            } else {
-                out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            case .ascii(let byte):
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            case .other(let folded):
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: folded.utf8)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The id slug of a title (section 4): lowercase, no diacritics, runs of characters

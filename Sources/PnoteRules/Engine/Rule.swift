@@ -107,6 +107,8 @@ public struct RuleContext: Sendable {
     public let workspace: Workspace
     public let noteIndex: Int
     public let options: RuleOptions
+    /// Facts several rules derive from the same note, computed once per check.
+    let memo = RuleContextMemo()
 
     public init(workspace: Workspace, noteIndex: Int, options: RuleOptions = .standard) {
         self.workspace = workspace

@@ -4,10 +4,15 @@ import PnoteSyntax
 extension RuleContext {
     /// The class of a target group block, with the lexicon of the options.
     public func classification(of address: BlockAddress) -> GroupClassification? {
-        let block = workspace.block(address)
-        guard block.kind == .targetGroup else { return nil }
-        return options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
+        memo.classification(of: address) {
+            let block = workspace.block(address)
+            guard block.kind == .targetGroup else { return nil }
+            return options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
+        }
     }
+
+    /// The note's indicators (goal rules), computed once per check.
+    public var indicatorUnits: [IndicatorUnit] { memo.indicatorUnits { IndicatorUnit.all(in: note) } }
 
     /// The blocks of `kind` in this note that lack the field `key` (PN103, PN201, PN313, PN401).
     public func blocks(_ kind: BlockKind, without key: FieldKey) -> [Block] {

@@ -45,7 +45,7 @@ public struct IndicatorUnit {
 /// A finding for each indicator that lacks `key`, used by PN302, PN303 and PN305.
 enum MissingIndicatorField {
     static func findings(_ context: RuleContext, key: FieldKey, what: Localized, example: Localized) -> [Finding] {
-        IndicatorUnit.all(in: context.note).compactMap { unit in
+        context.indicatorUnits.compactMap { unit in
             guard unit.owner.field(key) == nil else { return nil }
             return Finding(range: unit.reportRange,
                            message: Localized(nl: "indicator '\(unit.name)' heeft geen \(what.nl)", en: "indicator '\(unit.name)' has no \(what.en)"),

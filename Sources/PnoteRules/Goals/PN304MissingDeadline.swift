@@ -12,7 +12,7 @@ public enum MissingDeadline: Rule {
         nonTriggering: ["## Doel: Minder schulden\n- indicator: huishoudens met problematische schulden\n- streefwaarde: 1.000 huishoudens in 2023\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        IndicatorUnit.all(in: context.note).compactMap { unit in
+        context.indicatorUnits.compactMap { unit in
             guard let value = unit.targetValue, value.year == nil, let field = unit.target else { return nil }
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "de streefwaarde van '\(unit.name)' heeft geen jaar", en: "the target of '\(unit.name)' has no year"),

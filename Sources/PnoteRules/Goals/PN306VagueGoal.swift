@@ -16,7 +16,7 @@ public enum VagueGoal: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let verbs = Vocabulary.standard.vagueVerbs
-        let measurableGoals = Set(IndicatorUnit.all(in: context.note).compactMap { unit in
+        let measurableGoals = Set(context.indicatorUnits.compactMap { unit in
             unit.baselineValue != nil && unit.targetValue != nil ? unit.goal?.index : nil
         })
         return context.note.blocks.compactMap { goal in

@@ -15,7 +15,7 @@ public enum DirectionMismatch: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let vocabulary = Vocabulary.standard
-        return IndicatorUnit.all(in: context.note).compactMap { unit in
+        return context.indicatorUnits.compactMap { unit in
             guard let base = unit.baselineValue, let target = unit.targetValue, let field = unit.target,
                   UnitMismatch.comparable(base.unit, target.unit) else { return nil }
             guard let direction = vocabulary.direction(of: unit.text) ?? unit.goal.flatMap({ vocabulary.direction(of: $0.title) })

@@ -15,7 +15,7 @@ public enum DeadlineOutsidePeriod: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let settings = context.note.settings
-        return IndicatorUnit.all(in: context.note).compactMap { unit in
+        return context.indicatorUnits.compactMap { unit in
             guard let year = unit.targetValue?.year, let field = unit.target else { return nil }
             if let period = settings.period, year > period.last {
                 return Finding(range: field.syntax.fullValueRange,

@@ -32,7 +32,7 @@ public enum UnitMismatch: Rule {
     }
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        IndicatorUnit.all(in: context.note).compactMap { unit in
+        context.indicatorUnits.compactMap { unit in
             guard let base = unit.baselineValue, let target = unit.targetValue, let field = unit.target,
                   !comparable(base.unit, target.unit) else { return nil }
             let a = describe(base.unit), b = describe(target.unit)

@@ -14,7 +14,7 @@ public enum OfficialIndicatorUnit: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let official = OfficialIndicators.standard
-        return IndicatorUnit.all(in: context.note).compactMap { unit in
+        return context.indicatorUnits.compactMap { unit in
             guard let indicator = official.named(in: unit.text) else { return nil }
             let wrong = [unit.baseline, unit.target].compactMap { $0 }.filter { field in
                 if case .indicatorValue(let v) = field.value { return !indicator.matches(v.unit) }
