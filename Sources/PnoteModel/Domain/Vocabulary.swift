@@ -35,7 +35,24 @@ public struct EvidenceLevels: Sendable, Decodable {
     }
 
     public var prefixes: [String]
-    public var levels: [Level]
+    public var levels: [Level] {
+        didSet { foldedSpellings = EvidenceLevels.foldedSpellings(of: levels) }
+    }
+    /// Per level, its spellings folded: folded once, not per measure.
+    private var foldedSpellings: [[String]] = []
+
+    private enum CodingKeys: String, CodingKey { case prefixes, levels }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        prefixes = try c.decode([String].self, forKey: .prefixes)
+        levels = try c.decode([Level].self, forKey: .levels)
+        foldedSpellings = EvidenceLevels.foldedSpellings(of: levels)
+    }
+
+    private static func foldedSpellings(of levels: [Level]) -> [[String]] {
+        levels.map { ([$0.nl, $0.en] + $0.synonyms).map(Folding.fold) }
+    }
 
     public static let standard: EvidenceLevels = DataFiles.decode("evidence.json")
 
@@ -52,11 +69,11 @@ public struct EvidenceLevels: Sendable, Decodable {
         guard let prefix = prefixes.first(where: { folded.hasPrefix($0) }) else { return .freeReference }
         var rest = Substring(folded.dropFirst(prefix.count))
         rest = rest.drop { $0 == ":" || $0 == " " || $0 == "-" || $0 == "–" || $0 == "," }
-        let claimed = String(rest).trimmingCharacters(in: [" ", "."])
-        for (i, level) in levels.enumerated() {
-            for spelling in [level.nl, level.en] + level.synonyms where claimed.hasPrefix(Folding.fold(spelling)) {
-                return .recognised(level: i)
-            }
+        while let first = rest.first, first == " " || first == "." { rest = rest.dropFirst() }
+        while let last = rest.last, last == " " || last == "." { rest = rest.dropLast() }
+        let claimed = String(rest)
+        for (i, spellings) in foldedSpellings.enumerated() where spellings.contains(where: { claimed.hasPrefix($0) }) {
+            return .recognised(level: i)
         }
         let names = levels.flatMap { [$0.nl, $0.en] }
         let nearest = names.min { Folding.editDistance(claimed, Folding.fold($0)) < Folding.editDistance(claimed, Folding.fold($1)) }

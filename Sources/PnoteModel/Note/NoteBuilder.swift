@@ -4,7 +4,7 @@ import PnoteSyntax
 /// values, and assigns ids. References are resolved later, by the `Workspace`, because
 /// they may point into other notes.
 public enum NoteBuilder {
-    public static func build(path: String, tree: SyntaxTree) -> Note {
+    public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared) -> Note {
         let (settings, entries) = readFrontMatter(tree)
         let language = settings.language ?? .nl
         var blocks: [Block] = []
@@ -12,7 +12,7 @@ public enum NoteBuilder {
         var byID: [String: [Int]] = [:]
         for (index, node) in tree.blocks.enumerated() {
             let title = node.heading.titleRange.map(tree.text) ?? ""
-            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language) }
+            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
             var id = node.heading.idRange.map(tree.text) ?? ""
             var source = Block.IDSource.heading
             if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
@@ -75,10 +75,25 @@ public enum NoteBuilder {
 
     // MARK: Fields
 
-    static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language) -> Field {
-        let key = FieldKey.lookup(tree.text(node.keyRange), in: kind)
+    static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language,
+                          cache: FieldReadCache? = nil) -> Field {
+        let keyText = tree.text(node.keyRange)
         let parts = [node.valueRange] + node.continuationRanges
-        let raw = parts.map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
+        let raw = node.continuationRanges.isEmpty ? tree.text(node.valueRange)
+                                                  : parts.map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
+        let cacheKey = FieldReadCache.Key(kind: kind, language: language, key: keyText, raw: raw)
+        if let cache, let hit = cache.entry(cacheKey) {
+            return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
+        }
+        let field = readValue(node, parts: parts, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
+        if let cache, field.key?.spec.valueKind != .references {
+            cache.store(FieldReadCache.Entry(key: field.key, value: field.value, raw: raw), for: cacheKey)
+        }
+        return field
+    }
+
+    private static func readValue(_ node: FieldNode, parts: [TextRange], key: FieldKey?, raw: String, tree: SyntaxTree,
+                                  language: Language) -> Field {
         var field = Field(key: key, syntax: node, rawValue: raw, value: .text(raw))
         guard let key, !raw.isEmpty else { return field }
         func wrap<T>(_ result: Result<T, ValueError>, _ make: (T) -> FieldValue) -> FieldValue {

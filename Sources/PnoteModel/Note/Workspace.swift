@@ -16,17 +16,18 @@ public struct Workspace: Sendable {
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
     /// that refer to other notes by path; the others are untouched. Paths stay as they were.
-    public mutating func replace(noteAt index: Int, with note: Note) {
+    public mutating func replace(noteAt index: Int, with note: consuming Note) {
         notes[index] = note
         resolve(note: index)
         for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
     }
 
     /// Adds a note at the end (a file created in the workspace).
-    public mutating func append(_ note: Note) -> Int {
+    public mutating func append(_ note: consuming Note) -> Int {
+        let path = Workspace.normalise(note.path)
         notes.append(note)
         let index = notes.count - 1
-        indexByPath[Workspace.normalise(note.path)] = index
+        indexByPath[path] = index
         resolve(note: index)
         for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
         return index
@@ -37,20 +38,26 @@ public struct Workspace: Sendable {
     // MARK: Resolution
 
     private mutating func resolve(note n: Int) {
-        var note = notes[n]
-        // Resolution may run again (after an edit elsewhere): start from nothing.
-        note.measureTargets = [:]
-        note.measureGoals = [:]
-        note.measureEnvelope = [:]
-        note.indicatorGoal = [:]
-        for b in note.blocks.indices {
-            for f in note.blocks[b].fields.indices {
-                guard case .references(var refs) = note.blocks[b].fields[f].value,
-                      let key = note.blocks[b].fields[f].key else { continue }
-                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
-                note.blocks[b].fields[f].value = .references(refs)
+        // Read first, then write in place: a copy of the note held while writing would make
+        // every written block copy itself (copy on write), which an edit pays per keystroke.
+        var updates: [(block: Int, field: Int, refs: [Reference])] = []
+        do {
+            let note = notes[n]
+            for b in note.blocks.indices {
+                let fields = note.blocks[b].fields
+                for f in fields.indices {
+                    guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
+                    for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
+                    updates.append((b, f, refs))
+                }
             }
         }
+        for u in updates { notes[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+
+        // Resolution may run again (after an edit elsewhere): start from nothing.
+        let note = notes[n]
+        var measureTargets: [Int: [BlockAddress]] = [:], measureGoals: [Int: [BlockAddress]] = [:]
+        var measureEnvelope: [Int: BlockAddress] = [:], indicatorGoal: [Int: Int] = [:]
         for block in note.blocks {
             switch block.kind {
             case .measure:
@@ -58,13 +65,13 @@ public struct Workspace: Sendable {
                 if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
                 var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
                 if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
-                note.measureTargets[block.index] = unique(targets)
-                note.measureGoals[block.index] = unique(goals)
+                measureTargets[block.index] = unique(targets)
+                measureGoals[block.index] = unique(goals)
                 if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
-                    note.measureEnvelope[block.index] = e
+                    measureEnvelope[block.index] = e
                 }
             case .indicator:
-                if let g = note.ancestor(of: block.index, kind: .goal) { note.indicatorGoal[block.index] = g }
+                if let g = note.ancestor(of: block.index, kind: .goal) { indicatorGoal[block.index] = g }
             default: break
             }
         }
@@ -73,11 +80,14 @@ public struct Workspace: Sendable {
         for block in note.blocks where block.kind == .budget {
             if let key = block.domain?.key { envelopesByDomain[key, default: []].append(block.index) }
         }
-        for block in note.blocks where block.kind == .measure && note.measureEnvelope[block.index] == nil {
+        for block in note.blocks where block.kind == .measure && measureEnvelope[block.index] == nil {
             guard let key = block.domain?.key, let matching = envelopesByDomain[key], matching.count == 1 else { continue }
-            note.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
+            measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
         }
-        notes[n] = note
+        notes[n].measureTargets = measureTargets
+        notes[n].measureGoals = measureGoals
+        notes[n].measureEnvelope = measureEnvelope
+        notes[n].indicatorGoal = indicatorGoal
     }
 
     private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {

@@ -110,13 +110,17 @@ public struct RuleContext: Sendable {
     /// Facts several rules derive from the same note, computed once per check.
     let memo = RuleContextMemo()
 
+    /// The note being checked (stored: rules read it constantly, and a computed copy
+    /// costs a retain per stored reference each time).
+    public let note: Note
+
     public init(workspace: Workspace, noteIndex: Int, options: RuleOptions = .standard) {
         self.workspace = workspace
         self.noteIndex = noteIndex
         self.options = options
+        self.note = workspace.notes[noteIndex]
     }
 
-    public var note: Note { workspace.notes[noteIndex] }
     public var tree: SyntaxTree { note.tree }
     public func text(_ range: TextRange) -> String { note.tree.text(range) }
 }

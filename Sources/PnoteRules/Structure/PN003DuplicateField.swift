@@ -16,15 +16,13 @@ public enum DuplicateField: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            var first: [FieldKey: Field] = [:]
-            for field in block.fields {
-                guard let key = field.key, !key.spec.multi else { continue }
-                if let earlier = first[key] {
-                    out.append(finding(name: context.text(field.syntax.keyRange), range: field.syntax.keyAndValueRange,
-                                       firstRange: earlier.syntax.keyAndValueRange, context: context))
-                } else {
-                    first[key] = field
-                }
+            // A block has a handful of fields: a linear search beats hashing here.
+            let fields = block.fields
+            for (i, field) in fields.enumerated() {
+                guard let key = field.key, !key.spec.multi,
+                      let earlier = fields[..<i].first(where: { $0.key == key }) else { continue }
+                out.append(finding(name: context.text(field.syntax.keyRange), range: field.syntax.keyAndValueRange,
+                                   firstRange: earlier.syntax.keyAndValueRange, context: context))
             }
         }
         var seen: [FrontMatterKey: FrontMatterEntry] = [:]

@@ -21,10 +21,10 @@ public enum InvalidValue: Rule {
         for block in context.note.blocks {
             for field in block.fields {
                 guard let key = field.key else { continue }
-                let name = context.text(field.syntax.keyRange)
                 if case .invalid(let error) = field.value {
-                    out.append(finding(name: name, error: error, range: field.syntax.fullValueRange))
+                    out.append(finding(name: context.text(field.syntax.keyRange), error: error, range: field.syntax.fullValueRange))
                 } else if field.rawValue.isEmpty, key.spec.valueKind != .text, key.spec.valueKind != .references {
+                    let name = context.text(field.syntax.keyRange)
                     out.append(Finding(range: field.syntax.keyAndValueRange,
                                        message: Localized(nl: "'\(name)' heeft geen waarde", en: "'\(name)' has no value")))
                 }
