@@ -128,7 +128,9 @@ final class ServerBenchmark: @unchecked Sendable {
         usleep(200_000)
         let idle = server.rssMegabytes
         print(String(format: "initialize answered %.1f ms after spawn; RSS idle %.1f MB", initTime, idle))
-        for (lines, edits) in [(2_000, 200), (50_000, 30)] {
+        // 500, 5,000 and 50,000 lines are the 1×, 10× and 100× inputs; 2,000 and 50,000
+        // are the sizes of the targets.
+        for (lines, edits) in [(500, 200), (2_000, 200), (5_000, 100), (50_000, 30)] {
             let uri = "file:///bench/note-\(lines).pnote"
             let text = note(lines: lines)
             server.open(uri, text)
@@ -142,10 +144,31 @@ final class ServerBenchmark: @unchecked Sendable {
             print(String(format: "didChange → publishDiagnostics, %d lines (%d edits): median %.2f ms, p99 %.2f ms, max %.2f ms",
                          text.split(separator: "\n", omittingEmptySubsequences: false).count - 1, edits, percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.max()!))
         }
+        server.stop()
+        try indexed(binary: binary, notes: 1_000)
+    }
+
+    /// A fresh server whose workspace folder holds `count` notes: the memory of an
+    /// indexed workspace, without the large notes of the latency runs.
+    static func indexed(binary: String, notes count: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-bench-folder-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let small = SyntheticNotes.note(blocks: 30)
-        for i in 0..<1000 { server.open("file:///bench/many/n\(i).pnote", small) }
-        for i in 0..<1000 { _ = server.waitDiagnostics("file:///bench/many/n\(i).pnote", version: 1) }
-        print(String(format: "RSS with 1,000 notes open (%d lines each): %.1f MB", small.split(separator: "\n", omittingEmptySubsequences: false).count - 1, server.rssMegabytes))
+        for i in 0..<count { try Data(small.utf8).write(to: folder.appendingPathComponent("n\(i).pnote")) }
+        let server = try ServerBenchmark(binary: binary)
+        let spawned = now()
+        try server.start()
+        let initID = server.request("initialize", .object([("capabilities", .object([])), ("processId", .null),
+                                                           ("rootUri", .string(folder.absoluteURL.absoluteString))]))
+        let indexTime = server.waitResponse(initID) - spawned
+        server.notify("initialized", .object([]))
+        let uri = folder.appendingPathComponent("n0.pnote").absoluteURL.absoluteString
+        server.open(uri, small)
+        _ = server.waitDiagnostics(uri, version: 1)
+        usleep(200_000)
+        print(String(format: "workspace of %d notes (%d lines each): indexed in %.0f ms, RSS %.1f MB", count,
+                     small.split(separator: "\n", omittingEmptySubsequences: false).count - 1, indexTime, server.rssMegabytes))
         server.stop()
     }
 }

@@ -1,18 +1,21 @@
+import Foundation
 import PnoteSyntax
 
 /// Builds a `Note` from a syntax tree: reads the front matter and every field into typed
 /// values, and assigns ids. References are resolved later, by the `Workspace`, because
 /// they may point into other notes.
 public enum NoteBuilder {
-    public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared) -> Note {
+    /// `cache` and `parallel` change how fast, never what: tests build both ways and compare.
+    public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared, parallel: Bool? = nil) -> Note {
         let (settings, entries) = readFrontMatter(tree)
         let language = settings.language ?? .nl
         var blocks: [Block] = []
         blocks.reserveCapacity(tree.blocks.count)
         var byID: [String: [Int]] = [:]
+        let fieldsByBlock = readFields(tree, language: language, cache: cache, parallel: parallel)
         for (index, node) in tree.blocks.enumerated() {
             let title = node.heading.titleRange.map(tree.text) ?? ""
-            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
+            let fields = fieldsByBlock[index]
             var id = node.heading.idRange.map(tree.text) ?? ""
             var source = Block.IDSource.heading
             if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
@@ -34,6 +37,29 @@ public enum NoteBuilder {
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         for block in blocks.reversed() { note.blocksByTitle[Folding.fold(block.title)] = block.index }
         return note
+    }
+
+    /// A tree this large has its fields read on all cores (the costly part of a build).
+    static let parallelFieldsThreshold = 250
+
+    /// The fields of every block, in block order.
+    static func readFields(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [[Field]] {
+        @Sendable func read(_ node: BlockNode) -> [Field] {
+            node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
+        }
+        let blocks = tree.blocks
+        guard parallel ?? (blocks.count >= parallelFieldsThreshold && ProcessInfo.processInfo.activeProcessorCount > 1) else {
+            return blocks.map(read)
+        }
+        // Chunks of blocks, a few per core, so the work balances without a hand-over per block.
+        let chunkCount = ProcessInfo.processInfo.activeProcessorCount * 4
+        let chunkSize = (blocks.count + chunkCount - 1) / chunkCount
+        let chunks = ParallelSlots<[[Field]]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let range = min(c * chunkSize, blocks.count)..<min((c + 1) * chunkSize, blocks.count)
+            chunks.set(c, blocks[range].map(read))
+        }
+        return chunks.values.flatMap { $0 }
     }
 
     // MARK: Front matter
