@@ -152,8 +152,8 @@ struct CheckRun {
         let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
         struct Member { var input: NoteInput; var note: Note; var configuration: Configuration }
-        var groups: [String: [Member]] = [:]
-        var order: [String] = []
+        struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration }
+        var pending: [Pending] = []
         for input in inputs {
             let bytes: [UInt8]
             let absolute: String?
@@ -175,9 +175,19 @@ struct CheckRun {
             let directory = absolute.map { ($0 as NSString).deletingLastPathComponent } ?? stdinDirectory
             guard case .success(let configuration) = locator.configuration(forDirectory: directory) else { continue }
             read[input.displayPath] = (absolute, bytes)
-            let note = NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes)))
-            if groups[input.workspaceKey] == nil { order.append(input.workspaceKey) }
-            groups[input.workspaceKey, default: []].append(Member(input: input, note: note, configuration: configuration))
+            pending.append(Pending(input: input, bytes: bytes, configuration: configuration))
+        }
+        // Parsing and building are per file and pure: on all cores, in input order.
+        let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
+        let built = ParallelSlots<Note>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+            built.set(i, NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes))))
+        }
+        var groups: [String: [Member]] = [:]
+        var order: [String] = []
+        for (p, note) in zip(pending, built.values) {
+            if groups[p.input.workspaceKey] == nil { order.append(p.input.workspaceKey) }
+            groups[p.input.workspaceKey, default: []].append(Member(input: p.input, note: note, configuration: p.configuration))
         }
         for error in locator.errors {
             failures.append(ReadFailure(path: "\(error.path):\(error.line):\(error.column)", reason: error.message))

@@ -1,8 +1,9 @@
 /// Deterministic synthetic notes with a realistic mix of blocks: per domain an envelope,
 /// target groups, measures with seven fields, and goals with indicators.
 enum SyntheticNotes {
-    static func note(blocks: Int) -> String {
-        var out = "---\ntitel: Synthetische notitie\nstatus: definitief\ndatum: 2023-11-15\nperiode: 2024-2027\nfocus: selectief\n---\n\n"
+    static func note(blocks: Int, municipality: String? = nil) -> String {
+        var out = "---\ntitel: Synthetische notitie\n" + (municipality.map { "gemeente: \($0)\n" } ?? "")
+            + "status: definitief\ndatum: 2023-11-15\nperiode: 2024-2027\nfocus: selectief\n---\n\n"
         out.reserveCapacity(blocks * 160)
         var made = 0, domain = 0
         let kinds = ["risicofactor: armoede", "signalen: schoolverzuim", "hele bevolking: alle inwoners", "diagnose: dementie"]

@@ -7,6 +7,8 @@ import PnoteSyntax
 // of reading the same bytes and counting lines. Build with `swift build -c release`.
 //
 //   swift run -c release pnote-bench [--sizes 1000,10000,100000] [--repeat 3]
+//   .build/release/pnote-bench lsp                       (the server, through pipes)
+//   .build/release/pnote-bench corpus [--megabytes 0.5,5,50]   (pnote check against wc -l)
 
 func argument(_ name: String) -> String? {
     let args = CommandLine.arguments
@@ -18,6 +20,14 @@ if CommandLine.arguments.dropFirst().first == "lsp" {
     // pnote-bench lsp: the server, through pipes. Uses the pnote next to this binary.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pnote").path
     try ServerBenchmark.run(binary: binary)
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "corpus" {
+    // pnote-bench corpus: the pnote next to this binary against wc -l, on corpora on disk.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pnote").path
+    let sizes = (argument("--megabytes") ?? "0.5,5,50").split(separator: ",").compactMap { Double($0) }
+    try CorpusBenchmark.run(pnote: binary, megabytes: sizes, repeats: Int(argument("--repeat") ?? "3") ?? 3)
     exit(0)
 }
 

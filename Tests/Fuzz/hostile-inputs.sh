@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Feeds the release pnote hostile inputs; each must end with status 0 or 1 (no crash, no
 # hang) within its time limit. Prints seconds and peak memory. Usage: hostile-inputs.sh PNOTE
+# (`copies.pnote` is a folder: pnote checks the notes inside it.)
 set -euo pipefail
 pnote="$1"
 dir=$(mktemp -d)
@@ -20,9 +21,14 @@ with open(f"{d}/fifty-mb.pnote", "wb") as f:
     i = 0
     while f.tell() < 50_000_000:
         f.write(example.replace(b"{#", b"{#n%d-" % i)); i += 1
+# A folder of 1,000 copies of one note of one municipality: every target group and
+# measure shares its name with 999 others (the cross-note rules PN108 and PN210).
+os.mkdir(f"{d}/copies.pnote")
+for i in range(1000):
+    open(f"{d}/copies.pnote/copy-{i}.pnote", "wb").write(example)
 PY
 status=0
-for f in empty bom invalid-utf8 binary long-line million-headings deep fifty-mb; do
+for f in empty bom invalid-utf8 binary long-line million-headings deep fifty-mb copies; do
   set +e
   /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format json "$dir/$f.pnote" > /dev/null 2> "$dir/err"
   code=$?

@@ -46,6 +46,9 @@ public struct Lexicon: Sendable, Decodable {
     public var classWords: [TargetGroupClass: [String]]
     public var thirdParty: [String]
     public var terms: [TargetGroupClass: [String]]
+    /// Classifications made with this lexicon, by text: a group is classified again for
+    /// every note that refers to it or shares its name. Each lexicon made gets its own.
+    private var memo = BoundedCache<[String], GroupClassification?>(capacity: 20_000)
 
     enum CodingKeys: String, CodingKey { case classWords, thirdParty, terms }
 
@@ -78,6 +81,7 @@ public struct Lexicon: Sendable, Decodable {
     /// This lexicon with more terms per class (from `pnote.json`).
     public func adding(terms extra: [TargetGroupClass: [String]], thirdParty moreThirdParty: [String] = []) -> Lexicon {
         var copy = self
+        copy.memo = BoundedCache(capacity: 20_000)
         for (cls, words) in extra { copy.terms[cls, default: []] += words.map(Folding.fold) }
         copy.thirdParty += moreThirdParty.map(Folding.fold)
         return copy
@@ -86,6 +90,10 @@ public struct Lexicon: Sendable, Decodable {
     /// Section 6.2: a class word at the start of `kenmerk`, else the `kenmerk` text, else
     /// the title, classified with the lexicon. Nil: unclassified (PN104).
     public func classify(criterion: String?, title: String) -> GroupClassification? {
+        memo.value(for: [criterion ?? "", title]) { classifyUncached(criterion: criterion, title: title) }
+    }
+
+    func classifyUncached(criterion: String?, title: String) -> GroupClassification? {
         if let criterion, !criterion.isEmpty {
             let folded = FoldedText(criterion)
             for cls in TargetGroupClass.allCases.reversed() {

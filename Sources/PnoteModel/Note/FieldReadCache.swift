@@ -10,7 +10,7 @@ import PnoteSyntax
 /// References do carry positions and are never cached. The cache is bounded: when it is
 /// full it starts again, so memory stays flat whatever is checked.
 public final class FieldReadCache: @unchecked Sendable {
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var kind: BlockKind
         var language: Language
         var key: String
@@ -27,25 +27,13 @@ public final class FieldReadCache: @unchecked Sendable {
     /// One cache for the process: the CLI and the server both build through it.
     public static let shared = FieldReadCache(capacity: 20_000)
 
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private let capacity: Int
+    private let entries: BoundedCache<Key, Entry>
 
-    public init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { entries = BoundedCache(capacity: capacity) }
 
-    func entry(_ key: Key) -> Entry? {
-        lock.lock(); defer { lock.unlock() }
-        return entries[key]
-    }
+    func entry(_ key: Key) -> Entry? { entries.value(for: key) }
 
-    func store(_ entry: Entry, for key: Key) {
-        lock.lock(); defer { lock.unlock() }
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = entry
-    }
+    func store(_ entry: Entry, for key: Key) { entries.store(entry, for: key) }
 
-    public var count: Int {
-        lock.lock(); defer { lock.unlock() }
-        return entries.count
-    }
+    public var count: Int { entries.count }
 }

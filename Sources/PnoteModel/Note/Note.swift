@@ -224,15 +224,9 @@ public struct Note: Sendable {
 
     public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
 
-    /// Whether any reference names another note (`file.pnote#id`).
-    public var hasExternalReferences: Bool {
-        blocks.contains { block in
-            block.fields.contains { field in
-                guard case .references(let refs) = field.value else { return false }
-                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
-            }
-        }
-    }
+    /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
+    /// again when another note changes. Set by the builder, so an edit need not look.
+    public internal(set) var hasExternalReferences = false
 
     /// The nearest ancestor of `block` of `kind`.
     public func ancestor(of block: Int, kind: BlockKind) -> Int? {

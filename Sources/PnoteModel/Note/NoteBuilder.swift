@@ -36,6 +36,12 @@ public enum NoteBuilder {
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         for block in blocks.reversed() { note.blocksByTitle[Folding.fold(block.title)] = block.index }
+        note.hasExternalReferences = blocks.contains { block in
+            block.fields.contains { field in
+                guard case .references(let refs) = field.value else { return false }
+                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
+            }
+        }
         return note
     }
 

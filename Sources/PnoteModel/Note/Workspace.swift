@@ -5,18 +5,37 @@ import PnoteSyntax
 public struct Workspace: Sendable {
     public private(set) var notes: [Note]
     private var indexByPath: [String: Int] = [:]
+    private var names = NameIndex()
 
     public init(notes: [Note]) {
         self.notes = notes
-        for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
+        for (i, note) in notes.enumerated() {
+            indexByPath[Workspace.normalise(note.path)] = i
+            names.add(note, at: i)
+        }
         for i in notes.indices { resolve(note: i) }
     }
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
 
+    /// Target groups or measures (`kind`) with the same folded id or title as `block` (in
+    /// note `n`), in notes that may describe the same policy (the same `gemeente`, or none
+    /// declared), in note and block order, `block` itself excluded.
+    public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
+        let id = Folding.fold(block.id), title = Folding.fold(block.title)
+        let municipality = NameIndex.municipality(of: notes[n])
+        return names.candidates(kind, id: id, title: title, municipality: municipality).filter { address in
+            guard address != BlockAddress(note: n, block: block.index) else { return false }
+            let other = self.block(address)
+            return other.kind == kind && (Folding.fold(other.id) == id || Folding.fold(other.title) == title)
+        }
+    }
+
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
     /// that refer to other notes by path; the others are untouched. Paths stay as they were.
     public mutating func replace(noteAt index: Int, with note: consuming Note) {
+        names.remove(notes[index], at: index)
+        names.add(note, at: index)
         notes[index] = note
         resolve(note: index)
         for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
@@ -25,6 +44,7 @@ public struct Workspace: Sendable {
     /// Adds a note at the end (a file created in the workspace).
     public mutating func append(_ note: consuming Note) -> Int {
         let path = Workspace.normalise(note.path)
+        names.add(note, at: notes.count)
         notes.append(note)
         let index = notes.count - 1
         indexByPath[path] = index

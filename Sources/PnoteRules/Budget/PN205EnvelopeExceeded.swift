@@ -15,11 +15,15 @@ public enum EnvelopeExceeded: Rule {
     /// The measures of the workspace that belong to `envelope`, with their annual amounts.
     public typealias Member = (note: Int, block: Block, annual: Int64)
 
-    /// Every envelope's measures in the workspace, in one pass.
-    public static func membersByEnvelope(in workspace: Workspace) -> [BlockAddress: [Member]] {
+    /// The measures of the workspace per envelope of note `envelopeNote` (of every note
+    /// when nil), in one pass. Only that note and notes with references to other notes can
+    /// assign measures to its envelopes, so the others are not looked at: checking a folder
+    /// of many notes stays linear.
+    public static func membersByEnvelope(in workspace: Workspace, envelopeNote: Int? = nil) -> [BlockAddress: [Member]] {
         var out: [BlockAddress: [Member]] = [:]
         for (n, note) in workspace.notes.enumerated() {
-            for (measure, target) in note.measureEnvelope {
+            if let envelopeNote, n != envelopeNote, !note.hasExternalReferences { continue }
+            for (measure, target) in note.measureEnvelope where envelopeNote == nil || target.note == envelopeNote {
                 let block = note.blocks[measure]
                 guard case .amount(let money)? = block.budget else { continue }
                 out[target, default: []].append((n, block, money.annualCents(notePeriod: note.settings.period)))
@@ -37,7 +41,7 @@ public enum EnvelopeExceeded: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let envelopes = context.note.blocks(of: .budget)
         guard !envelopes.isEmpty else { return [] }
-        let byEnvelope = membersByEnvelope(in: context.workspace)
+        let byEnvelope = membersByEnvelope(in: context.workspace, envelopeNote: context.noteIndex)
         return envelopes.compactMap { envelope in
             guard let total = annualTotal(of: envelope, in: context), let field = envelope.field(.total) else { return nil }
             let members = byEnvelope[context.address(envelope)] ?? []

@@ -17,20 +17,19 @@ public enum DoubleCountedMeasure: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for measure in context.note.blocks where measure.kind == .measure && measure.field(.budget) != nil {
-            let id = Folding.fold(measure.id), title = Folding.fold(measure.title)
-            search: for (n, other) in context.siblingNotes {
-                for twin in other.blocks where twin.kind == .measure && twin.field(.budget) != nil
-                    && (Folding.fold(twin.id) == id || Folding.fold(twin.title) == title) {
-                    if case .invalid? = twin.field(.budget)?.value { continue }
-                    out.append(Finding(range: measure.syntax.heading.range,
-                                       message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
-                                                          en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
-                                       help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
-                                                       en: "budget it in one note and refer to it from the other"),
-                                       related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
-                                                                 message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
-                    break search
-                }
+            for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex)
+            where context.isSibling(address.note) {
+                let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
+                guard twin.field(.budget) != nil else { continue }
+                if case .invalid? = twin.field(.budget)?.value { continue }
+                out.append(Finding(range: measure.syntax.heading.range,
+                                   message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
+                                                      en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
+                                   help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
+                                                   en: "budget it in one note and refer to it from the other"),
+                                   related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
+                                                             message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
+                break
             }
         }
         return out

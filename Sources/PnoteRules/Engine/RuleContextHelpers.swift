@@ -40,16 +40,21 @@ extension RuleContext {
 
     public func language(_ l: Localized) -> String { l.text(note.language) }
 
-    /// The other notes of the workspace that may describe the same policy: notes of
-    /// another municipality (both declaring `gemeente`, differently) are left out, so a
-    /// folder of example notes from several places does not produce cross-note findings.
-    public var siblingNotes: [(index: Int, note: Note)] {
-        let mine = note.settings.municipality.map(Folding.fold)
-        return workspace.notes.enumerated().compactMap { i, other in
-            guard i != noteIndex else { return nil }
-            if let mine, let theirs = other.settings.municipality.map(Folding.fold), mine != theirs { return nil }
-            return (i, other)
-        }
+    /// The notes whose references can point into this note: itself, and the notes that
+    /// refer to other notes by path. Rules that ask "does anything refer to this block"
+    /// look only at these, so checking a folder of many notes stays linear.
+    public var notesReferringHere: [Note] {
+        workspace.notes.enumerated().compactMap { n, other in n == noteIndex || other.hasExternalReferences ? other : nil }
+    }
+
+    /// Whether note `n` is another note of the workspace that may describe the same
+    /// policy: notes of another municipality (both declaring `gemeente`, differently) are
+    /// left out, so a folder of example notes from several places gives no cross-note findings.
+    public func isSibling(_ n: Int) -> Bool {
+        guard n != noteIndex else { return false }
+        guard let mine = note.settings.municipality.map(Folding.fold),
+              let theirs = workspace.notes[n].settings.municipality.map(Folding.fold) else { return true }
+        return mine == theirs
     }
 }
 

@@ -13,7 +13,7 @@ public enum GoalWithoutMeasure: Rule {
                         "## Doel: Minder eenzaamheid {#eenzaam}\n==> wmo.pnote <==\n## Maatregel: Huisbezoeken\n- doel: note.pnote#eenzaam\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        let contributed = Set(context.workspace.notes.flatMap { $0.measureGoals.values.flatMap { $0 } })
+        let contributed = Set(context.notesReferringHere.flatMap { $0.measureGoals.values.flatMap { $0 } })
         return context.note.blocks.compactMap { goal in
             guard goal.kind == .goal, !contributed.contains(context.address(goal)) else { return nil }
             return Finding(range: goal.syntax.heading.range,

@@ -12,7 +12,7 @@ public enum TargetGroupWithoutMeasure: Rule {
         nonTriggering: ["## Doelgroep: Eenzame inwoners {#eenzaam}\n\n## Maatregel: Huisbezoeken\n- doelgroep: #eenzaam\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        let targeted = Set(context.workspace.notes.flatMap { $0.measureTargets.values.flatMap { $0 } })
+        let targeted = Set(context.notesReferringHere.flatMap { $0.measureTargets.values.flatMap { $0 } })
         return context.note.blocks.compactMap { group in
             guard group.kind == .targetGroup, !targeted.contains(context.address(group)) else { return nil }
             return Finding(range: group.syntax.heading.range,

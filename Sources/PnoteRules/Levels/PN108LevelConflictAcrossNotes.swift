@@ -16,21 +16,18 @@ public enum LevelConflictAcrossNotes: Rule {
         var out: [Finding] = []
         for group in context.note.blocks where group.kind == .targetGroup {
             guard let mine = context.classification(of: context.address(group)) else { continue }
-            let id = Folding.fold(group.id), title = Folding.fold(group.title)
-            search: for (n, other) in context.siblingNotes {
-                for candidate in other.blocks where candidate.kind == .targetGroup
-                    && (Folding.fold(candidate.id) == id || Folding.fold(candidate.title) == title) {
-                    let address = BlockAddress(note: n, block: candidate.index)
-                    guard let theirs = context.classification(of: address), theirs.groupClass != mine.groupClass else { continue }
-                    out.append(Finding(
-                        range: group.syntax.heading.range,
-                        message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
-                                           en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(other.path) by \(theirs.groupClass.name.en)"),
-                        help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
-                        related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
-                                                  message: Localized(nl: "de andere indeling", en: "the other classification"))]))
-                    break search
-                }
+            for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex)
+            where context.isSibling(address.note) {
+                let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
+                guard let theirs = context.classification(of: address), theirs.groupClass != mine.groupClass else { continue }
+                out.append(Finding(
+                    range: group.syntax.heading.range,
+                    message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
+                                       en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(other.path) by \(theirs.groupClass.name.en)"),
+                    help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
+                    related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
+                                              message: Localized(nl: "de andere indeling", en: "the other classification"))]))
+                break
             }
         }
         return out

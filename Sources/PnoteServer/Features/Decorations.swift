@@ -55,7 +55,7 @@ enum Decorations {
     static func codeLenses(_ s: DocumentSnapshot) -> JSON {
         let lang = s.language
         let context = s.ruleContext
-        let byEnvelope = EnvelopeExceeded.membersByEnvelope(in: s.workspace)
+        let byEnvelope = EnvelopeExceeded.membersByEnvelope(in: s.workspace, envelopeNote: s.noteIndex)
         return .array(s.note.blocks.filter { $0.kind == .budget }.map { envelope in
             let members = byEnvelope[context.address(envelope)] ?? []
             let sum = MoneyText.format(cents: members.reduce(0) { $0 + $1.annual }).text(lang)

@@ -1,0 +1,38 @@
+import PnoteSyntax
+import Testing
+@testable import PnoteModel
+
+/// The index behind the cross-note rules (PN108, PN210): same folded id or title, only
+/// between notes that may describe the same policy, and kept right when notes change.
+@Suite struct NameIndexTests {
+    static func names(_ w: Workspace, from n: Int, block b: Int = 0, _ kind: BlockKind = .targetGroup) -> [String] {
+        w.sameNamed(kind, as: w.notes[n].blocks[b], inNote: n).map { "\(w.notes[$0.note].path)#\($0.block)" }
+    }
+
+    @Test func matchesByIDOrTitleAcrossMunicipalities() {
+        let w = workspace([
+            ("a.pnote", "---\ngemeente: Hengelo\n---\n## Doelgroep: Mantelzorgers {#mz}\n"),
+            ("b.pnote", "---\ngemeente: Enschede\n---\n## Doelgroep: Mantelzorgers\n"),
+            ("c.pnote", "## Doelgroep: Zorgende naasten {#mz}\n## Doelgroep: MANTELZORGERS\n## Maatregel: Mantelzorgers\n"),
+            ("d.pnote", "---\ngemeente: hengelo\n---\n## Doelgroep: Mantelzorgers\n"),
+        ])
+        // Hengelo sees the other Hengelo note and the note without a municipality (by id
+        // and by title), not Enschede, and never a measure of the same name.
+        #expect(Self.names(w, from: 0) == ["c.pnote#0", "c.pnote#1", "d.pnote#0"])
+        // A note without a municipality is compared with every note.
+        #expect(Self.names(w, from: 2, block: 1) == ["a.pnote#0", "b.pnote#0", "d.pnote#0"])
+        #expect(Self.names(w, from: 2, block: 2, .measure) == [])
+    }
+
+    @Test func followsReplacedAndAppendedNotes() {
+        var w = workspace([("a.pnote", "## Doelgroep: Mantelzorgers\n"), ("b.pnote", "## Doelgroep: Mantelzorgers\n")])
+        #expect(Self.names(w, from: 0) == ["b.pnote#0"])
+        w.replace(noteAt: 1, with: note("## Doelgroep: Jonge mantelzorgers\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == [])
+        w.replace(noteAt: 1, with: note("---\ngemeente: Almelo\n---\n## Doelgroep: Mantelzorgers\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == ["b.pnote#0"])
+        _ = w.append(note("# Domein: Wmo\n## Doelgroep: mantelzorgers\n", path: "c.pnote"))
+        #expect(Self.names(w, from: 0) == ["b.pnote#0", "c.pnote#1"])
+        #expect(Self.names(w, from: 1) == ["a.pnote#0", "c.pnote#1"])
+    }
+}
