@@ -114,6 +114,7 @@ enum CheckCommand {
         case .sarif: console.out(SARIFRenderer.render(result, version: PnoteCommand.version))
         case .github: console.out(GitHubRenderer.render(result))
         }
+        CheckCommand.keptUntilExit.set(result)
         if !result.failures.isEmpty { return ExitStatus.usageOrIO }
         if options.exitZero { return ExitStatus.clean }
         if let max = options.maxWarnings, warnings > max {
@@ -121,6 +122,18 @@ enum CheckCommand {
             return ExitStatus.errorsFound
         }
         return result.count(.error) > 0 ? ExitStatus.errorsFound : ExitStatus.clean
+    }
+}
+
+extension CheckCommand {
+    /// The last result, released by the process's exit rather than object by object: for
+    /// a large folder, freeing the model took longer than the exit that frees it at once.
+    static let keptUntilExit = KeptValue()
+
+    final class KeptValue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Any?
+        func set(_ newValue: Any) { lock.lock(); value = newValue; lock.unlock() }
     }
 }
 
@@ -180,8 +193,10 @@ struct CheckRun {
         // Parsing and building are per file and pure: on all cores, in input order.
         let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
         let built = ParallelSlots<Note>(count: sources.count)
+        let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
         DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-            built.set(i, NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes))))
+            built.set(i, NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
+                                           parallel: oneFile ? nil : false))
         }
         var groups: [String: [Member]] = [:]
         var order: [String] = []

@@ -27,7 +27,7 @@ struct NameIndex: Sendable {
     }
 
     private static func keys(of block: Block, municipality: String) -> [Int] {
-        keys(municipality: municipality, kind: block.kind, id: Folding.fold(block.id), title: Folding.fold(block.title))
+        keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
     }
 
     mutating func add(_ note: Note, at n: Int) {
@@ -65,7 +65,10 @@ struct NameIndex: Sendable {
             }
         }
         found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
-        var seen = Set<BlockAddress>()
-        return found.filter { seen.insert($0).inserted }
+        // Sorted, so a block found by both id and title is found twice in a row.
+        var unique: [BlockAddress] = []
+        unique.reserveCapacity(found.count)
+        for address in found where unique.last != address { unique.append(address) }
+        return unique
     }
 }

@@ -102,6 +102,9 @@ public struct Block: Sendable {
         var idSource: IDSource
         var fields: [Field]
         var domain: Domain?
+        /// Folded once: ids and titles are compared across notes and for references.
+        let foldedID: String
+        let foldedTitle: String
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
              fields: [Field], domain: Domain?) {
@@ -113,6 +116,8 @@ public struct Block: Sendable {
             self.idSource = idSource
             self.fields = fields
             self.domain = domain
+            foldedID = Folding.fold(id)
+            foldedTitle = Folding.fold(title)
         }
 
         func copy() -> Storage {
@@ -138,6 +143,9 @@ public struct Block: Sendable {
     public var title: String { storage.title }
     public var id: String { storage.id }
     public var idSource: IDSource { storage.idSource }
+    /// `id` and `title` folded (`Folding.fold`), as names are compared.
+    public var foldedID: String { storage.foldedID }
+    public var foldedTitle: String { storage.foldedTitle }
     /// From the syntax tree: the model keeps the tree's nesting as it is.
     public var parent: Int? { storage.syntax.parent }
     public var children: [Int] { storage.syntax.children }

@@ -32,10 +32,10 @@ public enum NoteBuilder {
             if domain == nil, let parent = node.parent { domain = blocks[parent].domain }
             blocks.append(Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
                                 fields: fields, domain: domain))
-            if !id.isEmpty { byID[Folding.fold(id), default: []].append(index) }
+            if !id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
-        for block in blocks.reversed() { note.blocksByTitle[Folding.fold(block.title)] = block.index }
+        for block in blocks.reversed() { note.blocksByTitle[block.foldedTitle] = block.index }
         note.hasExternalReferences = blocks.contains { block in
             block.fields.contains { field in
                 guard case .references(let refs) = field.value else { return false }

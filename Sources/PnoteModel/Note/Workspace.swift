@@ -22,12 +22,12 @@ public struct Workspace: Sendable {
     /// note `n`), in notes that may describe the same policy (the same `gemeente`, or none
     /// declared), in note and block order, `block` itself excluded.
     public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
-        let id = Folding.fold(block.id), title = Folding.fold(block.title)
+        let id = block.foldedID, title = block.foldedTitle
         let municipality = NameIndex.municipality(of: notes[n])
         return names.candidates(kind, id: id, title: title, municipality: municipality).filter { address in
             guard address != BlockAddress(note: n, block: block.index) else { return false }
             let other = self.block(address)
-            return other.kind == kind && (Folding.fold(other.id) == id || Folding.fold(other.title) == title)
+            return other.kind == kind && (other.foldedID == id || other.foldedTitle == title)
         }
     }
 

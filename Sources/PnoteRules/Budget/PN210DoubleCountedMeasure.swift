@@ -17,8 +17,9 @@ public enum DoubleCountedMeasure: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for measure in context.note.blocks where measure.kind == .measure && measure.field(.budget) != nil {
+            // Only notes of the same municipality (or of none declared) are candidates.
             for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex)
-            where context.isSibling(address.note) {
+            where address.note != context.noteIndex {
                 let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
                 guard twin.field(.budget) != nil else { continue }
                 if case .invalid? = twin.field(.budget)?.value { continue }

@@ -16,19 +16,21 @@ public enum Checker {
         let count = workspace.notes.count
         guard count > 1 else { return (0..<count).map { check(note: $0, in: workspace, configuration: configurations[$0]) } }
         let results = ParallelSlots<NoteReport>(count: count)
+        // The notes already keep every core busy: no second level of parallel rules.
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            results.set(i, check(note: i, in: workspace, configuration: configurations[i]))
+            results.set(i, check(note: i, in: workspace, configuration: configurations[i], parallelRules: false))
         }
         return results.values
     }
 
+    /// `parallelRules`: nil lets the note's size decide (see `parallelRulesThreshold`).
     public static func check(note index: Int, in workspace: Workspace, configuration: Configuration = Configuration(),
-                             rules: [any Rule.Type] = RuleRegistry.all) -> NoteReport {
+                             rules: [any Rule.Type] = RuleRegistry.all, parallelRules: Bool? = nil) -> NoteReport {
         let context = RuleContext(workspace: workspace, noteIndex: index, options: configuration.options)
         let note = context.note
         var diagnostics: [Diagnostic] = []
         let active = rules.filter { $0 != UnusedSuppression.self }
-        for (rule, findings) in zip(active, findings(of: active, in: context)) {
+        for (rule, findings) in zip(active, findings(of: active, in: context, parallel: parallelRules)) {
             let meta = rule.meta
             for finding in findings {
                 diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity,

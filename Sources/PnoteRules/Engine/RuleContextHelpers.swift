@@ -47,15 +47,6 @@ extension RuleContext {
         workspace.notes.enumerated().compactMap { n, other in n == noteIndex || other.hasExternalReferences ? other : nil }
     }
 
-    /// Whether note `n` is another note of the workspace that may describe the same
-    /// policy: notes of another municipality (both declaring `gemeente`, differently) are
-    /// left out, so a folder of example notes from several places gives no cross-note findings.
-    public func isSibling(_ n: Int) -> Bool {
-        guard n != noteIndex else { return false }
-        guard let mine = note.settings.municipality.map(Folding.fold),
-              let theirs = workspace.notes[n].settings.municipality.map(Folding.fold) else { return true }
-        return mine == theirs
-    }
 }
 
 /// Amounts for people: `€ 1.250.000` (nl) or `€1,250,000` (en).

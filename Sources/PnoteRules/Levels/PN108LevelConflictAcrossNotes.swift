@@ -16,10 +16,11 @@ public enum LevelConflictAcrossNotes: Rule {
         var out: [Finding] = []
         for group in context.note.blocks where group.kind == .targetGroup {
             guard let mine = context.classification(of: context.address(group)) else { continue }
+            // Only notes of the same municipality (or of none declared) are candidates.
             for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex)
-            where context.isSibling(address.note) {
-                let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
+            where address.note != context.noteIndex {
                 guard let theirs = context.classification(of: address), theirs.groupClass != mine.groupClass else { continue }
+                let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
                 out.append(Finding(
                     range: group.syntax.heading.range,
                     message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
