@@ -118,7 +118,9 @@ final class ServerBenchmark: @unchecked Sendable {
         return text
     }
 
-    static func run(binary: String) throws {
+    /// `sizes`: (lines, edits) per note; `indexNotes`: the notes of the indexing run (0: none).
+    static func run(binary: String, sizes: [(Int, Int)] = [(500, 200), (2_000, 200), (5_000, 100), (50_000, 30)],
+                    indexNotes: Int = 1_000) throws {
         let server = try ServerBenchmark(binary: binary)
         let spawned = now()
         try server.start()
@@ -130,7 +132,7 @@ final class ServerBenchmark: @unchecked Sendable {
         print(String(format: "initialize answered %.1f ms after spawn; RSS idle %.1f MB", initTime, idle))
         // 500, 5,000 and 50,000 lines are the 1×, 10× and 100× inputs; 2,000 and 50,000
         // are the sizes of the targets.
-        for (lines, edits) in [(500, 200), (2_000, 200), (5_000, 100), (50_000, 30)] {
+        for (lines, edits) in sizes {
             let uri = "file:///bench/note-\(lines).pnote"
             let text = note(lines: lines)
             server.open(uri, text)
@@ -145,7 +147,7 @@ final class ServerBenchmark: @unchecked Sendable {
                          text.split(separator: "\n", omittingEmptySubsequences: false).count - 1, edits, percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.max()!))
         }
         server.stop()
-        try indexed(binary: binary, notes: 1_000)
+        if indexNotes > 0 { try indexed(binary: binary, notes: indexNotes) }
     }
 
     /// A fresh server whose workspace folder holds `count` notes: the memory of an

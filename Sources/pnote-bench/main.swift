@@ -19,7 +19,12 @@ func argument(_ name: String) -> String? {
 if CommandLine.arguments.dropFirst().first == "lsp" {
     // pnote-bench lsp: the server, through pipes. Uses the pnote next to this binary.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pnote").path
-    try ServerBenchmark.run(binary: binary)
+    if let lines = argument("--lines").flatMap(Int.init) {
+        // One size only, for profiling: `pnote-bench lsp --lines 50000 [--edits 30]`.
+        try ServerBenchmark.run(binary: binary, sizes: [(lines, Int(argument("--edits") ?? "30") ?? 30)], indexNotes: 0)
+    } else {
+        try ServerBenchmark.run(binary: binary)
+    }
     exit(0)
 }
 

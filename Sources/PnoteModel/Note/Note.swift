@@ -218,6 +218,8 @@ public struct Note: Sendable {
     public var blocks: [Block]
     /// Folded id → block indices (more than one is PN006).
     public var blocksByID: [String: [Int]]
+    /// Kind → the indices of the blocks of that kind, in order; every kind that occurs.
+    public internal(set) var blockIndicesByKind: [BlockKind: [Int]] = [:]
     /// Folded title → the first block with that title (references by title).
     public var blocksByTitle: [String: Int] = [:]
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
@@ -230,7 +232,11 @@ public struct Note: Sendable {
     public var source: SourceText { tree.source }
     public var language: Language { settings.language ?? .nl }
 
-    public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
+    /// The blocks of `kind`, in order, from an index made by the builder: rules that look
+    /// at one kind need not touch every block of a large note.
+    public func blocks(of kind: BlockKind) -> [Block] {
+        (blockIndicesByKind[kind] ?? []).map { blocks[$0] }
+    }
 
     /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
     /// again when another note changes. Set by the builder, so an edit need not look.

@@ -36,6 +36,7 @@ public enum NoteBuilder {
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         for block in blocks.reversed() { note.blocksByTitle[block.foldedTitle] = block.index }
+        for block in blocks { note.blockIndicesByKind[block.kind, default: []].append(block.index) }
         note.hasExternalReferences = blocks.contains { block in
             block.fields.contains { field in
                 guard case .references(let refs) = field.value else { return false }

@@ -13,8 +13,8 @@ public enum BudgetWithoutPeriod: Rule {
                         "## Maatregel: Subsidies preventie jeugd\n- budget: € 350.000 (2021)\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, case .amount(let money)? = block.budget, !money.hasPeriod,
+        context.note.blocks(of: .measure).compactMap { block in
+            guard case .amount(let money)? = block.budget, !money.hasPeriod,
                   let field = block.field(.budget) else { return nil }
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "bij het budget van '\(block.title)' staat niet of het per jaar, eenmalig of in totaal is",

@@ -13,8 +13,8 @@ public enum BudgetOutsidePeriod: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         guard let period = context.note.settings.period else { return [] }
-        return context.note.blocks.compactMap { block in
-            guard block.kind == .measure, case .amount(let money)? = block.budget, let years = money.years,
+        return context.note.blocks(of: .measure).compactMap { block in
+            guard case .amount(let money)? = block.budget, let years = money.years,
                   !period.contains(years), let field = block.field(.budget) else { return nil }
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "het budget van '\(block.title)' loopt \(years.first)-\(years.last), buiten de periode van de notitie (\(period.first)-\(period.last))",

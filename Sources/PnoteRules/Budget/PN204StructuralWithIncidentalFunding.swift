@@ -15,8 +15,8 @@ public enum StructuralWithIncidentalFunding: Rule {
                         "## Maatregel: Pilot\n- budget: € 40.000 per jaar (2019-2022)\n- financiering: structureel\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, case .funding(let funding)? = block.field(.funding)?.value,
+        context.note.blocks(of: .measure).compactMap { block in
+            guard case .funding(let funding)? = block.field(.funding)?.value,
                   funding.kind == .incidental, case .amount(let money)? = block.budget,
                   let field = block.field(.funding) else { return nil }
             let years: YearSpan? = money.years ?? (money.period == .once || money.period == .total ? nil : context.note.settings.period)

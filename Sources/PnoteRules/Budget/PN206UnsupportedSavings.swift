@@ -12,8 +12,8 @@ public enum UnsupportedSavings: Rule {
         nonTriggering: ["## Maatregel: Voorveld\n- budget: € 400.000 per jaar\n- besparing: € 600.000 per jaar\n- onderbouwing: MKBA Jeugd (2021)\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, let savings = block.field(.savings), block.field(.evidence) == nil else { return nil }
+        context.note.blocks(of: .measure).compactMap { block in
+            guard let savings = block.field(.savings), block.field(.evidence) == nil else { return nil }
             return Finding(range: savings.syntax.fullValueRange,
                            message: Localized(nl: "'\(block.title)' rekent op een besparing zonder onderbouwing", en: "'\(block.title)' counts on savings without evidence"),
                            help: Localized(nl: "voeg '- onderbouwing: …' toe (businesscase, MKBA, effectencalculator, studie)",

@@ -15,8 +15,8 @@ public enum ImplausibleReturn: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let maximum = context.options.maximumReturn
-        return context.note.blocks.compactMap { block in
-            guard block.kind == .measure, let cost = context.annualBudget(block), cost > 0,
+        return context.note.blocks(of: .measure).compactMap { block in
+            guard let cost = context.annualBudget(block), cost > 0,
                   let savings = context.annualAmount(block, .savings), let field = block.field(.savings) else { return nil }
             let ratio = Double(savings) / Double(cost)
             guard ratio > maximum else { return nil }

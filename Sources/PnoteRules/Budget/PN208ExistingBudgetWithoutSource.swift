@@ -13,8 +13,8 @@ public enum ExistingBudgetWithoutSource: Rule {
         nonTriggering: ["## Maatregel: Vroegsignalering\n- budget: binnen bestaande middelen\n- financiering: structureel, budget schuldhulpverlening\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .measure, block.budget == .existingBudget, let field = block.field(.budget) else { return nil }
+        context.note.blocks(of: .measure).compactMap { block in
+            guard block.budget == .existingBudget, let field = block.field(.budget) else { return nil }
             if case .funding(let f)? = block.field(.funding)?.value, !f.source.isEmpty { return nil }
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "'\(block.title)' wordt betaald binnen bestaande middelen, maar er staat niet welke",

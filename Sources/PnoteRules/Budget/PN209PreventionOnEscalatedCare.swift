@@ -15,8 +15,8 @@ public enum PreventionOnEscalatedCare: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let table = TaskFieldTable.standard
-        return context.note.blocks.compactMap { block in
-            guard block.kind == .measure, let level = block.level, level == .universal || level == .selective,
+        return context.note.blocks(of: .measure).compactMap { block in
+            guard let level = block.level, level == .universal || level == .selective,
                   case .taskField(let code)? = block.field(.taskField)?.value, table.escalatedCare.contains(code),
                   let field = block.field(.taskField) else { return nil }
             let name = table.name(of: code, year: context.note.settings.referenceYear) ?? code

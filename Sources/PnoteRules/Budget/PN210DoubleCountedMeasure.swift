@@ -16,7 +16,7 @@ public enum DoubleCountedMeasure: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for measure in context.note.blocks where measure.kind == .measure && measure.field(.budget) != nil {
+        for measure in context.note.blocks(of: .measure) where measure.field(.budget) != nil {
             // Only notes of the same municipality (or of none declared) are candidates.
             for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex)
             where address.note != context.noteIndex {

@@ -18,8 +18,8 @@ public enum TaskFieldNotValidForYear: Rule {
         let table = TaskFieldTable.standard
         let year = context.note.settings.referenceYear
         let version = table.version(for: year)
-        return context.note.blocks.compactMap { block in
-            guard block.kind == .measure, case .taskField(let code)? = block.field(.taskField)?.value,
+        return context.note.blocks(of: .measure).compactMap { block in
+            guard case .taskField(let code)? = block.field(.taskField)?.value,
                   version.codes[code] == nil, let field = block.field(.taskField) else { return nil }
             let replacements = table.replacements(for: code, year: year)
             let named = replacements.map { "\($0) \(version.codes[$0] ?? "")" }

@@ -16,7 +16,7 @@ extension RuleContext {
 
     /// The blocks of `kind` in this note that lack the field `key` (PN103, PN201, PN313, PN401).
     public func blocks(_ kind: BlockKind, without key: FieldKey) -> [Block] {
-        note.blocks.filter { $0.kind == kind && $0.field(key) == nil }
+        note.blocks(of: kind).filter { $0.field(key) == nil }
     }
 
     public func address(_ block: Block) -> BlockAddress { BlockAddress(note: noteIndex, block: block.index) }

@@ -16,8 +16,8 @@ public enum UnknownEvidenceLevel: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let levels = EvidenceLevels.standard
-        return context.note.blocks.compactMap { block in
-            guard block.kind == .measure, let field = block.field(.evidence),
+        return context.note.blocks(of: .measure).compactMap { block in
+            guard let field = block.field(.evidence),
                   case .unknownLevel(let claimed, let nearest) = levels.read(field.rawValue) else { return nil }
             let names = levels.levels.map(\.nl).joined(separator: "; ")
             let namesEN = levels.levels.map(\.en).joined(separator: "; ")

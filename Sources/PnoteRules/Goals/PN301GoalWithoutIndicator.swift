@@ -15,8 +15,8 @@ public enum GoalWithoutIndicator: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
         let goalsWithIndicatorBlocks = Set(note.indicatorGoal.values)
-        return note.blocks.compactMap { goal in
-            guard goal.kind == .goal, (goal.field(.indicator)?.rawValue ?? "").isEmpty,
+        return note.blocks(of: .goal).compactMap { goal in
+            guard (goal.field(.indicator)?.rawValue ?? "").isEmpty,
                   !goalsWithIndicatorBlocks.contains(goal.index) else { return nil }
             return Finding(range: goal.syntax.heading.range,
                            message: Localized(nl: "doel '\(goal.title)' heeft geen indicator: niet te meten of het wordt bereikt",

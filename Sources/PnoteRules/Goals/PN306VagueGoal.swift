@@ -19,8 +19,8 @@ public enum VagueGoal: Rule {
         let measurableGoals = Set(context.indicatorUnits.compactMap { unit in
             unit.baselineValue != nil && unit.targetValue != nil ? unit.goal?.index : nil
         })
-        return context.note.blocks.compactMap { goal in
-            guard goal.kind == .goal, let titleRange = goal.syntax.heading.titleRange,
+        return context.note.blocks(of: .goal).compactMap { goal in
+            guard let titleRange = goal.syntax.heading.titleRange,
                   let (_, r) = FoldedText(goal.title).firstOccurrence(of: verbs) else { return nil }
             guard !measurableGoals.contains(goal.index) else { return nil }
             let range = TextRange(titleRange.start + r.lowerBound, titleRange.start + r.upperBound)

@@ -14,8 +14,8 @@ public enum MeasureWithoutGoal: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
-        return note.blocks.compactMap { block in
-            guard block.kind == .measure, block.references(.goal).isEmpty, note.ancestor(of: block.index, kind: .goal) == nil else { return nil }
+        return note.blocks(of: .measure).compactMap { block in
+            guard block.references(.goal).isEmpty, note.ancestor(of: block.index, kind: .goal) == nil else { return nil }
             return Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' draagt aan geen enkel doel bij", en: "measure '\(block.title)' contributes to no goal"),
                            help: Localized(nl: "voeg '- doel: #id' toe, of zet de maatregel onder de kop van het doel",

@@ -13,8 +13,8 @@ public enum TargetGroupWithoutMeasure: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let targeted = Set(context.notesReferringHere.flatMap { $0.measureTargets.values.flatMap { $0 } })
-        return context.note.blocks.compactMap { group in
-            guard group.kind == .targetGroup, !targeted.contains(context.address(group)) else { return nil }
+        return context.note.blocks(of: .targetGroup).compactMap { group in
+            guard !targeted.contains(context.address(group)) else { return nil }
             return Finding(range: group.syntax.heading.range,
                            message: Localized(nl: "geen enkele maatregel is gericht op doelgroep '\(group.title)'", en: "no measure targets target group '\(group.title)'"),
                            help: Localized(nl: "verwijs vanuit een maatregel met '- doelgroep: #\(group.id)'", en: "refer to it from a measure with '- target group: #\(group.id)'"))

@@ -20,7 +20,7 @@ public enum LevelMismatch: Rule {
         let note = context.note
         let system = note.settings.classification
         var out: [Finding] = []
-        for measure in note.blocks where measure.kind == .measure {
+        for measure in note.blocks(of: .measure) {
             guard let level = measure.level, level.system == system, let levelField = measure.field(.level) else { continue }
             let groups = (note.measureTargets[measure.index] ?? []).compactMap { address in
                 context.classification(of: address).map { (address, $0) }

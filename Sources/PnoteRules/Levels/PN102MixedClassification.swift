@@ -21,8 +21,8 @@ public enum MixedClassification: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
         let system = note.settings.classification
-        return note.blocks.compactMap { measure in
-            guard measure.kind == .measure, let level = measure.level, level.system != system,
+        return note.blocks(of: .measure).compactMap { measure in
+            guard let level = measure.level, level.system != system,
                   let field = measure.field(.level) else { return nil }
             let groups = (note.measureTargets[measure.index] ?? []).compactMap { context.classification(of: $0) }
             let fitting = groups.isEmpty ? [] : groups.reduce(Set(system.levels)) { $0.intersection($1.groupClass.fittingLevels(system)) }

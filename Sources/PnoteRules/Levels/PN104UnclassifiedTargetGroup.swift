@@ -13,8 +13,8 @@ public enum UnclassifiedTargetGroup: Rule {
         nonTriggering: ["## Doelgroep: Jongeren\n- kenmerk: risicofactor: voortijdig schoolverlaten\n", "## Doelgroep: Mantelzorgers\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        context.note.blocks.compactMap { block in
-            guard block.kind == .targetGroup, context.classification(of: context.address(block)) == nil else { return nil }
+        context.note.blocks(of: .targetGroup).compactMap { block in
+            guard context.classification(of: context.address(block)) == nil else { return nil }
             return Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "bij doelgroep '\(block.title)' is niet te zien wat haar bepaalt",
                                               en: "it cannot be told what defines target group '\(block.title)'"),

@@ -15,8 +15,8 @@ public enum MeasureWithoutTargetGroup: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
-        return note.blocks.compactMap { block in
-            guard block.kind == .measure, block.references(.targetGroup).isEmpty,
+        return note.blocks(of: .measure).compactMap { block in
+            guard block.references(.targetGroup).isEmpty,
                   note.ancestor(of: block.index, kind: .targetGroup) == nil else { return nil }
             return Finding(range: block.syntax.heading.range,
                            message: Localized(nl: "maatregel '\(block.title)' heeft geen doelgroep", en: "measure '\(block.title)' has no target group"),

@@ -17,7 +17,7 @@ public enum FocusNotReflected: Rule {
         guard let focus = note.settings.focus, focus.system == note.settings.classification,
               let setting = note.frontMatter.first(where: { $0.key == .focus }) else { return [] }
         var perLevel: [PreventionLevel: Int64] = [:]
-        for measure in note.blocks where measure.kind == .measure {
+        for measure in note.blocks(of: .measure) {
             guard let level = measure.level, level.system == focus.system, let annual = context.annualBudget(measure) else { continue }
             perLevel[level, default: 0] += annual
         }

@@ -14,7 +14,7 @@ public enum LevelConflictAcrossNotes: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for group in context.note.blocks where group.kind == .targetGroup {
+        for group in context.note.blocks(of: .targetGroup) {
             guard let mine = context.classification(of: context.address(group)) else { continue }
             // Only notes of the same municipality (or of none declared) are candidates.
             for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex)
