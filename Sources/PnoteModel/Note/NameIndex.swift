@@ -13,7 +13,10 @@ import PnoteSyntax
 struct NameIndex: Sendable {
     static let kinds: Set<BlockKind> = [.targetGroup, .measure]
 
-    private var addresses: [Int: [BlockAddress]] = [:]
+    /// Key → note → the note's block indices with that name. Per note, so that a lookup
+    /// skips the asking note's own blocks without looking at them: one large note full of
+    /// blocks of the same name must not cost the square of their number.
+    private var blocksByNote: [Int: [Int: [Int]]] = [:]
     /// Folded municipality ("" for none) → how many notes declare it.
     private var municipalities: [String: Int] = [:]
 
@@ -35,7 +38,7 @@ struct NameIndex: Sendable {
         municipalities[municipality, default: 0] += 1
         for block in note.blocks where NameIndex.kinds.contains(block.kind) {
             for key in NameIndex.keys(of: block, municipality: municipality) {
-                addresses[key, default: []].append(BlockAddress(note: n, block: block.index))
+                blocksByNote[key, default: [:]][n, default: []].append(block.index)
             }
         }
     }
@@ -46,22 +49,24 @@ struct NameIndex: Sendable {
         if municipalities[municipality] == 0 { municipalities[municipality] = nil }
         for block in note.blocks where NameIndex.kinds.contains(block.kind) {
             for key in NameIndex.keys(of: block, municipality: municipality) {
-                addresses[key]?.removeAll { $0.note == n }
-                if addresses[key]?.isEmpty == true { addresses[key] = nil }
+                blocksByNote[key]?[n] = nil
+                if blocksByNote[key]?.isEmpty == true { blocksByNote[key] = nil }
             }
         }
     }
 
     /// Blocks of `kind` whose folded id is `id` or whose folded title is `title` (both
-    /// folded), in notes that may describe the same policy as a note of `municipality`
-    /// (the same one, or none declared on either side), possibly with a few hash
-    /// collisions, in note and block order.
-    func candidates(_ kind: BlockKind, id: String, title: String, municipality: String) -> [BlockAddress] {
+    /// folded), in notes other than `note` that may describe the same policy as a note of
+    /// `municipality` (the same one, or none declared on either side), possibly with a few
+    /// hash collisions, in note and block order.
+    func candidates(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int) -> [BlockAddress] {
         let partitions = municipality.isEmpty ? Array(municipalities.keys) : [municipality, ""]
         var found: [BlockAddress] = []
         for partition in partitions {
             for key in NameIndex.keys(municipality: partition, kind: kind, id: id, title: title) {
-                found += addresses[key] ?? []
+                for (n, blocks) in blocksByNote[key] ?? [:] where n != note {
+                    found += blocks.map { BlockAddress(note: n, block: $0) }
+                }
             }
         }
         found.sort { ($0.note, $0.block) < ($1.note, $1.block) }

@@ -18,14 +18,13 @@ public struct Workspace: Sendable {
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
 
-    /// Target groups or measures (`kind`) with the same folded id or title as `block` (in
-    /// note `n`), in notes that may describe the same policy (the same `gemeente`, or none
-    /// declared), in note and block order, `block` itself excluded.
+    /// Target groups or measures (`kind`) with the same folded id or title as `block`, in
+    /// notes other than its own (`n`) that may describe the same policy (the same
+    /// `gemeente`, or none declared), in note and block order.
     public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
         let id = block.foldedID, title = block.foldedTitle
         let municipality = NameIndex.municipality(of: notes[n])
-        return names.candidates(kind, id: id, title: title, municipality: municipality).filter { address in
-            guard address != BlockAddress(note: n, block: block.index) else { return false }
+        return names.candidates(kind, id: id, title: title, municipality: municipality, otherThan: n).filter { address in
             let other = self.block(address)
             return other.kind == kind && (other.foldedID == id || other.foldedTitle == title)
         }

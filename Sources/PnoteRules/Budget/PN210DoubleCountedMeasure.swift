@@ -17,9 +17,8 @@ public enum DoubleCountedMeasure: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for measure in context.note.blocks(of: .measure) where measure.field(.budget) != nil {
-            // Only notes of the same municipality (or of none declared) are candidates.
-            for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex)
-            where address.note != context.noteIndex {
+            // Other notes of the same municipality (or of none declared) only.
+            for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex) {
                 let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
                 guard twin.field(.budget) != nil else { continue }
                 if case .invalid? = twin.field(.budget)?.value { continue }

@@ -16,9 +16,8 @@ public enum LevelConflictAcrossNotes: Rule {
         var out: [Finding] = []
         for group in context.note.blocks(of: .targetGroup) {
             guard let mine = context.classification(of: context.address(group)) else { continue }
-            // Only notes of the same municipality (or of none declared) are candidates.
-            for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex)
-            where address.note != context.noteIndex {
+            // Other notes of the same municipality (or of none declared) only.
+            for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex) {
                 guard let theirs = context.classification(of: address), theirs.groupClass != mine.groupClass else { continue }
                 let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
                 out.append(Finding(
