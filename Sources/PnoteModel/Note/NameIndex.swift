@@ -13,10 +13,23 @@ import PnoteSyntax
 struct NameIndex: Sendable {
     static let kinds: Set<BlockKind> = [.targetGroup, .measure]
 
-    /// Key → note → the note's block indices with that name. Per note, so that a lookup
-    /// skips the asking note's own blocks without looking at them: one large note full of
-    /// blocks of the same name must not cost the square of their number.
-    private var blocksByNote: [Int: [Int: [Int]]] = [:]
+    /// Key → the blocks with that name, sorted by note and block, so that a lookup skips
+    /// the asking note's own blocks by binary search, without looking at them: one large
+    /// note full of blocks of the same name must not cost the square of their number.
+    private var addresses: [Int: [BlockAddress]] = [:]
+
+    /// Where note `n`'s run starts (or would start) in a sorted list, and where it ends.
+    private static func run(of n: Int, in list: [BlockAddress]) -> Range<Int> {
+        func firstIndex(notBefore note: Int) -> Int {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid].note < note { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return firstIndex(notBefore: n)..<firstIndex(notBefore: n + 1)
+    }
     /// Folded municipality ("" for none) → how many notes declare it.
     private var municipalities: [String: Int] = [:]
 
@@ -38,7 +51,9 @@ struct NameIndex: Sendable {
         municipalities[municipality, default: 0] += 1
         for block in note.blocks where NameIndex.kinds.contains(block.kind) {
             for key in NameIndex.keys(of: block, municipality: municipality) {
-                blocksByNote[key, default: [:]][n, default: []].append(block.index)
+                // Blocks come in order, so each goes at the end of its note's run.
+                let at = NameIndex.run(of: n, in: addresses[key] ?? []).upperBound
+                addresses[key, default: []].insert(BlockAddress(note: n, block: block.index), at: at)
             }
         }
     }
@@ -49,8 +64,9 @@ struct NameIndex: Sendable {
         if municipalities[municipality] == 0 { municipalities[municipality] = nil }
         for block in note.blocks where NameIndex.kinds.contains(block.kind) {
             for key in NameIndex.keys(of: block, municipality: municipality) {
-                blocksByNote[key]?[n] = nil
-                if blocksByNote[key]?.isEmpty == true { blocksByNote[key] = nil }
+                guard let run = addresses[key].map({ NameIndex.run(of: n, in: $0) }) else { continue }
+                addresses[key]!.removeSubrange(run)  // in place: no other reference to the list is held
+                if addresses[key]!.isEmpty { addresses[key] = nil }
             }
         }
     }
@@ -64,9 +80,10 @@ struct NameIndex: Sendable {
         var found: [BlockAddress] = []
         for partition in partitions {
             for key in NameIndex.keys(municipality: partition, kind: kind, id: id, title: title) {
-                for (n, blocks) in blocksByNote[key] ?? [:] where n != note {
-                    found += blocks.map { BlockAddress(note: n, block: $0) }
-                }
+                guard let list = addresses[key] else { continue }
+                let own = NameIndex.run(of: note, in: list)
+                found += list[..<own.lowerBound]
+                found += list[own.upperBound...]
             }
         }
         found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
