@@ -54,4 +54,13 @@ import Testing
         let results = [cached, again, plain].map { Self.rendered(Checker.check(Workspace(notes: [$0]), rules: rules)[0].diagnostics) }
         #expect(results[0] == results[2] && results[1] == results[2])
     }
+
+    @Test func longValuesAreReadButNotKept() {
+        let cache = FieldReadCache(capacity: 100)
+        let long = String(repeating: "wijkteam ", count: 40)
+        let text = "## Maatregel: M\n- budget: € 1.000 per jaar\n- onderbouwing: \(long)\n"
+        let built = NoteBuilder.build(path: "a.pnote", tree: Parser.parse(text), cache: cache, parallel: false)
+        #expect(built.blocks[0].field(.evidence)?.rawValue == long.trimmingCharacters(in: .whitespaces))
+        #expect(cache.count == 1, "only the short budget value is kept")
+    }
 }

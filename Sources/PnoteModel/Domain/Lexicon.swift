@@ -90,7 +90,11 @@ public struct Lexicon: Sendable, Decodable {
     /// Section 6.2: a class word at the start of `kenmerk`, else the `kenmerk` text, else
     /// the title, classified with the lexicon. Nil: unclassified (PN104).
     public func classify(criterion: String?, title: String) -> GroupClassification? {
-        memo.value(for: [criterion ?? "", title]) { classifyUncached(criterion: criterion, title: title) }
+        // Long texts are classified every time: they rarely repeat, and the memo stays small.
+        guard (criterion?.utf8.count ?? 0) + title.utf8.count <= FieldReadCache.maximumTextBytes else {
+            return classifyUncached(criterion: criterion, title: title)
+        }
+        return memo.value(for: [criterion ?? "", title]) { classifyUncached(criterion: criterion, title: title) }
     }
 
     func classifyUncached(criterion: String?, title: String) -> GroupClassification? {

@@ -8,7 +8,8 @@ import PnoteSyntax
 ///
 /// Values carry no positions, so a cached value is exact wherever the text stands.
 /// References do carry positions and are never cached. The cache is bounded: when it is
-/// full it starts again, so memory stays flat whatever is checked.
+/// full it starts again, and long values are not kept, so memory stays flat whatever is
+/// checked.
 public final class FieldReadCache: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var kind: BlockKind
@@ -23,6 +24,10 @@ public final class FieldReadCache: @unchecked Sendable {
         /// The stored text, so notes that share a value share its storage too.
         var raw: String
     }
+
+    /// Longer fields are read every time: they rarely repeat, and the cache's memory stays
+    /// bounded in bytes, not only in entries (about 20,000 × 256 bytes at most).
+    public static let maximumTextBytes = 256
 
     /// One cache for the process: the CLI and the server both build through it.
     public static let shared = FieldReadCache(capacity: 20_000)

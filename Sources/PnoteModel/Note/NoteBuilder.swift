@@ -114,6 +114,7 @@ public enum NoteBuilder {
         let parts = [node.valueRange] + node.continuationRanges
         let raw = node.continuationRanges.isEmpty ? tree.text(node.valueRange)
                                                   : parts.map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
+        let cache = raw.utf8.count + keyText.utf8.count <= FieldReadCache.maximumTextBytes ? cache : nil
         let cacheKey = FieldReadCache.Key(kind: kind, language: language, key: keyText, raw: raw)
         if let cache, let hit = cache.entry(cacheKey) {
             return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
