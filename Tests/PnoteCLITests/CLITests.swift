@@ -30,11 +30,12 @@ enum Binary {
         fatalError("the pnote binary was not found next to the tests: \(candidates)")
     }()
 
+    /// `launcher`: a command that runs pnote, such as `setpriv` with its options.
     static func run(_ args: [String], stdin: String? = nil, in directory: URL = packageRoot,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], launcher: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = args
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+        process.arguments = launcher.isEmpty ? args : Array(launcher.dropFirst()) + [path] + args
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
