@@ -168,9 +168,17 @@ final class ServerBenchmark: @unchecked Sendable {
         let uri = folder.appendingPathComponent("n0.pnote").absoluteURL.absoluteString
         server.open(uri, small)
         _ = server.waitDiagnostics(uri, version: 1)
+        // Typing in one note of the folder: the cross-note rules must not look at all notes.
+        var latencies: [Double] = []
+        for i in 0..<50 {
+            let sent = now()
+            server.type(uri, version: i + 2, line: 20 + i)
+            latencies.append(server.waitDiagnostics(uri, version: i + 2) - sent)
+        }
         usleep(200_000)
-        print(String(format: "workspace of %d notes (%d lines each): indexed in %.0f ms, RSS %.1f MB", count,
-                     small.split(separator: "\n", omittingEmptySubsequences: false).count - 1, indexTime, server.rssMegabytes))
+        print(String(format: "workspace of %d notes (%d lines each): indexed in %.0f ms, RSS %.1f MB; typing in one: median %.2f ms, p99 %.2f ms",
+                     count, small.split(separator: "\n", omittingEmptySubsequences: false).count - 1, indexTime, server.rssMegabytes,
+                     percentile(latencies, 0.5), percentile(latencies, 0.99)))
         server.stop()
     }
 }
