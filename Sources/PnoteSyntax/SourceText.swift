@@ -130,7 +130,8 @@ public struct SourceText: Sendable {
     /// The text of a range; invalid UTF-8 becomes U+FFFD (the bytes themselves are kept).
     public func text(_ range: TextRange) -> String {
         let s = max(0, min(range.start, bytes.count)), e = max(s, min(range.end, bytes.count))
-        return String(decoding: bytes[s..<e], as: UTF8.self)
+        // Through a buffer pointer: String's contiguous UTF-8 fast path, not the generic one.
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
     }
 
     public func lineText(_ index: Int) -> String { text(lineRange(index)) }

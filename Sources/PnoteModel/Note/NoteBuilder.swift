@@ -111,22 +111,21 @@ public enum NoteBuilder {
     static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language,
                           cache: FieldReadCache? = nil) -> Field {
         let keyText = tree.text(node.keyRange)
-        let parts = [node.valueRange] + node.continuationRanges
         let raw = node.continuationRanges.isEmpty ? tree.text(node.valueRange)
-                                                  : parts.map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
+            : ([node.valueRange] + node.continuationRanges).map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
         let cache = raw.utf8.count + keyText.utf8.count <= FieldReadCache.maximumTextBytes ? cache : nil
         let cacheKey = FieldReadCache.Key(kind: kind, language: language, key: keyText, raw: raw)
         if let cache, let hit = cache.entry(cacheKey) {
             return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
         }
-        let field = readValue(node, parts: parts, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
+        let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
         if let cache, field.key?.spec.valueKind != .references {
             cache.store(FieldReadCache.Entry(key: field.key, value: field.value, raw: raw), for: cacheKey)
         }
         return field
     }
 
-    private static func readValue(_ node: FieldNode, parts: [TextRange], key: FieldKey?, raw: String, tree: SyntaxTree,
+    private static func readValue(_ node: FieldNode, key: FieldKey?, raw: String, tree: SyntaxTree,
                                   language: Language) -> Field {
         var field = Field(key: key, syntax: node, rawValue: raw, value: .text(raw))
         guard let key, !raw.isEmpty else { return field }
@@ -156,7 +155,7 @@ public enum NoteBuilder {
                     en: "'\(raw)' is not a BBV task field (for example 6.1, 6.72 or 7.1)"))
             }
         case .references:
-            field.value = .references(parts.flatMap { listItems(in: $0, tree: tree) }.map {
+            field.value = .references(([node.valueRange] + node.continuationRanges).flatMap { listItems(in: $0, tree: tree) }.map {
                 Reference(text: ReferenceText.parse(tree.text($0)), range: $0)
             })
         }
