@@ -28,6 +28,16 @@ if CommandLine.arguments.dropFirst().first == "lsp" {
     exit(0)
 }
 
+if CommandLine.arguments.dropFirst().first == "write-corpus", CommandLine.arguments.count == 4,
+   let megabytes = Double(CommandLine.arguments[3]) {
+    // pnote-bench write-corpus DIR MB: the corpus of `corpus`, kept, for profiling.
+    let folder = URL(fileURLWithPath: CommandLine.arguments[2])
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (files, bytes) = try CorpusBenchmark.write(corpusOf: megabytes, into: folder)
+    print("\(files.count) notes, \(bytes) bytes in \(folder.path)")
+    exit(0)
+}
+
 if CommandLine.arguments.dropFirst().first == "corpus" {
     // pnote-bench corpus: the pnote next to this binary against wc -l, on corpora on disk.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pnote").path
