@@ -15,9 +15,9 @@ enum CorpusBenchmark {
             defer { try? FileManager.default.removeItem(at: folder) }
             let (files, bytes) = try write(corpusOf: size, into: folder)
             let mb = Double(bytes) / 1e6
-            let pnoteTime = try best(repeats) { try runQuietly(pnote, ["check", "--format", "json", folder.path], okCodes: [0, 1]) }
+            let pnoteTime = try Timing.best(of: repeats) { try runQuietly(pnote, ["check", "--format", "json", folder.path], okCodes: [0, 1]) }
             let rss = maxChildRSSMegabytes()
-            let wcTime = try best(repeats) { try runQuietly(wc, ["-l"] + files, okCodes: [0]) }
+            let wcTime = try Timing.best(of: repeats) { try runQuietly(wc, ["-l"] + files, okCodes: [0]) }
             print(String(format: "%-11.1f %-7d %-12.0f %-18.1f 1/%-7.0f %-9.2f %.0f", mb, files.count, mb / wcTime, mb / pnoteTime,
                          pnoteTime / wcTime, pnoteTime, rss))
         }
@@ -38,16 +38,6 @@ enum CorpusBenchmark {
             bytes += note.count
         }
         return (files, bytes)
-    }
-
-    static func best(_ repeats: Int, _ body: () throws -> Void) throws -> Double {
-        var times: [Double] = []
-        for _ in 0..<max(1, repeats) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return times.min()!
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -49,14 +49,6 @@ if CommandLine.arguments.dropFirst().first == "corpus" {
 let sizes = (argument("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
 let repeats = Int(argument("--repeat") ?? "3") ?? 3
 
-func seconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-/// The best of `repeats` runs: the least disturbed by the rest of the machine.
-func best(_ body: () -> Void) -> Double { (0..<repeats).map { _ in seconds(body) }.min()! }
 
 #if DEBUG
 print("warning: this is a debug build; measure with `swift run -c release pnote-bench`")
@@ -74,7 +66,7 @@ for size in sizes {
 
     // Floor: read the file and count its lines, as `wc -l` does.
     var lines = 0
-    let readTime = best {
+    let readTime = Timing.best(of: repeats) {
         let data = try! Data(contentsOf: url)
         lines = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
             var count = 0
@@ -83,12 +75,12 @@ for size in sizes {
         }
     }
     var blocks = 0
-    let parseTime = best {
+    let parseTime = Timing.best(of: repeats) {
         let data = try! Data(contentsOf: url)
         blocks = Parser.parse(SourceText(bytes: [UInt8](data))).blocks.count
     }
     var diagnostics = 0
-    let checkTime = best {
+    let checkTime = Timing.best(of: repeats) {
         let data = try! Data(contentsOf: url)
         let note = NoteBuilder.build(path: "note.pnote", tree: Parser.parse(SourceText(bytes: [UInt8](data))))
         diagnostics = Checker.check(Workspace(notes: [note]))[0].diagnostics.count
