@@ -34,12 +34,10 @@ public struct EvidenceLevels: Sendable, Decodable {
         public var synonyms: [String]
     }
 
-    public var prefixes: [String]
-    public var levels: [Level] {
-        didSet { foldedSpellings = EvidenceLevels.foldedSpellings(of: levels) }
-    }
+    public let prefixes: [String]
+    public let levels: [Level]
     /// Per level, its spellings folded: folded once, not per measure.
-    private var foldedSpellings: [[String]] = []
+    private let foldedSpellings: [[String]]
 
     private enum CodingKeys: String, CodingKey { case prefixes, levels }
 
@@ -101,11 +99,9 @@ public struct OfficialIndicators: Sendable, Decodable {
         }
     }
 
-    public var indicators: [Indicator] {
-        didSet { searchOrder = OfficialIndicators.searchOrder(of: indicators) }
-    }
+    public let indicators: [Indicator]
     /// Folded names, longest first, with the indicator's position: sorted once, not per call.
-    private var searchOrder: [(name: String, indicator: Int)] = []
+    private let searchOrder: [(name: String, indicator: Int)]
 
     private enum CodingKeys: String, CodingKey { case indicators }
 
