@@ -16,6 +16,16 @@ import Testing
         #expect(c.options.lexicon.classify(criterion: nil, title: "Jongeren met gameverslaving")?.groupClass == .diagnosis)
     }
 
+    @Test func configuredLexiconDecidesTheRules() throws {
+        // The builder classifies with the standard lexicon; a configured one must win.
+        let note = "## Doelgroep: Jongeren met gameverslaving {#game}\n\n## Maatregel: Voorlichting\n- niveau: universeel\n- doelgroep: #game\n"
+        let plain = diagnostics(note).map(\.code)
+        #expect(plain.contains("PN104") && !plain.contains("PN101"), "unknown to the standard lexicon: unclassified")
+        let configured = try Configuration.parse("{\"lexicon\": {\"diagnosis\": [\"gameverslaving\"]}}", path: "pnote.json")
+        let codes = diagnostics(note, configuration: configured).map(\.code)
+        #expect(codes.contains("PN101") && !codes.contains("PN104"), "a diagnosis group with a universal measure")
+    }
+
     @Test(arguments: [
         ("{\"rulez\": {}}", 1, 2, "unknown key 'rulez'; did you mean 'rules'?"),
         ("{\n  \"rules\": {\n    \"PN999\": \"off\"\n  }\n}", 3, 5, "unknown rule 'PN999'"),

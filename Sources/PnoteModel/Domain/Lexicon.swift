@@ -46,8 +46,8 @@ public struct Lexicon: Sendable, Decodable {
     public var classWords: [TargetGroupClass: [String]]
     public var thirdParty: [String]
     public var terms: [TargetGroupClass: [String]]
-    /// Classifications made with this lexicon, by text: a group is classified again for
-    /// every note that refers to it or shares its name. Each lexicon made gets its own.
+    /// Classifications made with this lexicon, by text: a note is built again on every
+    /// keystroke, and its groups rarely change. Each lexicon made gets its own.
     private var memo = BoundedCache<[String], GroupClassification?>(capacity: 20_000)
 
     enum CodingKeys: String, CodingKey { case classWords, thirdParty, terms }
@@ -76,11 +76,20 @@ public struct Lexicon: Sendable, Decodable {
         terms = try byClass(.terms)
     }
 
-    public static let standard: Lexicon = DataFiles.decode("lexicon.json")
+    public static let standard: Lexicon = {
+        var lexicon: Lexicon = DataFiles.decode("lexicon.json")
+        lexicon.isStandard = true
+        return lexicon
+    }()
+
+    /// Whether this is `standard`, with which the builder classifies every target group
+    /// (`Block.standardClassification`); a lexicon with additions classifies again.
+    public private(set) var isStandard = false
 
     /// This lexicon with more terms per class (from `pnote.json`).
     public func adding(terms extra: [TargetGroupClass: [String]], thirdParty moreThirdParty: [String] = []) -> Lexicon {
         var copy = self
+        copy.isStandard = false
         copy.memo = BoundedCache(capacity: 20_000)
         for (cls, words) in extra { copy.terms[cls, default: []] += words.map(Folding.fold) }
         copy.thirdParty += moreThirdParty.map(Folding.fold)

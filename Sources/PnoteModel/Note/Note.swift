@@ -105,9 +105,10 @@ public struct Block: Sendable {
         /// Folded once: ids and titles are compared across notes and for references.
         let foldedID: String
         let foldedTitle: String
+        let standardClassification: GroupClassification?
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
-             fields: [Field], domain: Domain?) {
+             fields: [Field], domain: Domain?, standardClassification: GroupClassification?) {
             self.index = index
             self.kind = kind
             self.syntax = syntax
@@ -118,19 +119,21 @@ public struct Block: Sendable {
             self.domain = domain
             foldedID = Folding.fold(id)
             foldedTitle = Folding.fold(title)
+            self.standardClassification = standardClassification
         }
 
         func copy() -> Storage {
-            Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource, fields: fields, domain: domain)
+            Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource, fields: fields, domain: domain,
+                    standardClassification: standardClassification)
         }
     }
 
     private var storage: Storage
 
     public init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
-                fields: [Field], domain: Domain?) {
+                fields: [Field], domain: Domain?, standardClassification: GroupClassification? = nil) {
         storage = Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource,
-                          fields: fields, domain: domain)
+                          fields: fields, domain: domain, standardClassification: standardClassification)
     }
 
     private mutating func makeUnique() {
@@ -146,6 +149,8 @@ public struct Block: Sendable {
     /// `id` and `title` folded (`Folding.fold`), as names are compared.
     public var foldedID: String { storage.foldedID }
     public var foldedTitle: String { storage.foldedTitle }
+    /// A target group's class with `Lexicon.standard`, made once by the builder (section 6.2).
+    public var standardClassification: GroupClassification? { storage.standardClassification }
     /// From the syntax tree: the model keeps the tree's nesting as it is.
     public var parent: Int? { storage.syntax.parent }
     public var children: [Int] { storage.syntax.children }
@@ -218,8 +223,6 @@ public struct Note: Sendable {
     public var blocks: [Block]
     /// Folded id → block indices (more than one is PN006).
     public var blocksByID: [String: [Int]]
-    /// Kind → the indices of the blocks of that kind, in order; every kind that occurs.
-    public internal(set) var blockIndicesByKind: [BlockKind: [Int]] = [:]
     /// Folded title → the first block with that title (references by title).
     public var blocksByTitle: [String: Int] = [:]
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
@@ -232,11 +235,7 @@ public struct Note: Sendable {
     public var source: SourceText { tree.source }
     public var language: Language { settings.language ?? .nl }
 
-    /// The blocks of `kind`, in order, from an index made by the builder: rules that look
-    /// at one kind need not touch every block of a large note.
-    public func blocks(of kind: BlockKind) -> [Block] {
-        (blockIndicesByKind[kind] ?? []).map { blocks[$0] }
-    }
+    public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
 
     /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
     /// again when another note changes. Set by the builder, so an edit need not look.

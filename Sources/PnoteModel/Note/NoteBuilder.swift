@@ -12,10 +12,10 @@ public enum NoteBuilder {
         var blocks: [Block] = []
         blocks.reserveCapacity(tree.blocks.count)
         var byID: [String: [Int]] = [:]
-        let fieldsByBlock = readFields(tree, language: language, cache: cache, parallel: parallel)
+        let contentByBlock = readFields(tree, language: language, cache: cache, parallel: parallel)
         for (index, node) in tree.blocks.enumerated() {
             let title = node.heading.titleRange.map(tree.text) ?? ""
-            let fields = fieldsByBlock[index]
+            let (fields, standardClassification) = contentByBlock[index]
             var id = node.heading.idRange.map(tree.text) ?? ""
             var source = Block.IDSource.heading
             if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
@@ -31,12 +31,11 @@ public enum NoteBuilder {
             if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
             if domain == nil, let parent = node.parent { domain = blocks[parent].domain }
             blocks.append(Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
-                                fields: fields, domain: domain))
+                                fields: fields, domain: domain, standardClassification: standardClassification))
             if !id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         for block in blocks.reversed() { note.blocksByTitle[block.foldedTitle] = block.index }
-        for block in blocks { note.blockIndicesByKind[block.kind, default: []].append(block.index) }
         note.hasExternalReferences = blocks.contains { block in
             block.fields.contains { field in
                 guard case .references(let refs) = field.value else { return false }
@@ -49,10 +48,15 @@ public enum NoteBuilder {
     /// A tree this large has its fields read on all cores (the costly part of a build).
     static let parallelFieldsThreshold = 250
 
-    /// The fields of every block, in block order.
-    static func readFields(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [[Field]] {
-        @Sendable func read(_ node: BlockNode) -> [Field] {
-            node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
+    typealias BlockContent = (fields: [Field], standardClassification: GroupClassification?)
+
+    /// The fields of every block, and each target group's class, in block order.
+    static func readFields(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [BlockContent] {
+        @Sendable func read(_ node: BlockNode) -> BlockContent {
+            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
+            guard node.kind == .targetGroup else { return (fields, nil) }
+            let criterion = fields.first { $0.key == .criterion }?.rawValue
+            return (fields, Lexicon.standard.classify(criterion: criterion, title: node.heading.titleRange.map(tree.text) ?? ""))
         }
         let blocks = tree.blocks
         guard parallel ?? (blocks.count >= parallelFieldsThreshold && ProcessInfo.processInfo.activeProcessorCount > 1) else {
@@ -61,7 +65,7 @@ public enum NoteBuilder {
         // Chunks of blocks, a few per core, so the work balances without a hand-over per block.
         let chunkCount = ProcessInfo.processInfo.activeProcessorCount * 4
         let chunkSize = (blocks.count + chunkCount - 1) / chunkCount
-        let chunks = ParallelSlots<[[Field]]>(count: chunkCount)
+        let chunks = ParallelSlots<[BlockContent]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             let range = min(c * chunkSize, blocks.count)..<min((c + 1) * chunkSize, blocks.count)
             chunks.set(c, blocks[range].map(read))

@@ -2,12 +2,14 @@ import PnoteModel
 import PnoteSyntax
 
 extension RuleContext {
-    /// The class of a target group block, with the lexicon of the options.
+    /// The class of a target group block, with the lexicon of the options: made by the
+    /// builder for the standard lexicon, here (once per check) for a configured one.
     public func classification(of address: BlockAddress) -> GroupClassification? {
-        memo.classification(of: address) {
-            let block = workspace.block(address)
-            guard block.kind == .targetGroup else { return nil }
-            return options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
+        let block = workspace.block(address)
+        guard block.kind == .targetGroup else { return nil }
+        if options.lexicon.isStandard { return block.standardClassification }
+        return memo.classification(of: address) {
+            options.lexicon.classify(criterion: block.field(.criterion)?.rawValue, title: block.title)
         }
     }
 
