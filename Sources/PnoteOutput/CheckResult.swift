@@ -61,6 +61,6 @@ public struct CheckResult: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+        files.reduce(0) { total, file in total + file.diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
     }
 }

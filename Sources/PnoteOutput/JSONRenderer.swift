@@ -6,9 +6,10 @@ import PnoteSyntax
 /// `pnote check --format json`, exactly the shape of spec section 10.
 public enum JSONRenderer {
     public static func render(_ result: CheckResult) -> String {
-        let files: [JSON] = result.files.map { file in
-            .object([("path", .string(file.displayPath)),
-                     ("diagnostics", .array(file.diagnostics.map { diagnostic($0, file) }))])
+        // Compact JSON concatenates: each file is serialized on its own, and joined in order.
+        let fragments = PerFileRendering.render(result.files) { file in
+            JSON.object([("path", .string(file.displayPath)),
+                         ("diagnostics", .array(file.diagnostics.map { diagnostic($0, file) }))]).serialized()
         }
         let summary: JSON = .object([
             ("files", .int(result.files.count)),
@@ -17,7 +18,7 @@ public enum JSONRenderer {
             ("infos", .int(result.count(.info))),
             ("hints", .int(result.count(.hint))),
         ])
-        return JSON.object([("version", .int(1)), ("files", .array(files)), ("summary", summary)]).serialized() + "\n"
+        return "{\"version\":1,\"files\":[" + fragments.joined(separator: ",") + "],\"summary\":" + summary.serialized() + "}\n"
     }
 
     static func diagnostic(_ d: Diagnostic, _ file: CheckedFile) -> JSON {

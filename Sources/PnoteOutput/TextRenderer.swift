@@ -10,12 +10,12 @@ public struct TextRenderer: Sendable {
     public init(color: Bool = false) { self.color = color }
 
     public func render(_ result: CheckResult) -> String {
-        var out = ""
-        for file in result.files {
+        let fragments = PerFileRendering.render(result.files) { [self] file in
+            var out = ""
             for d in file.diagnostics { out += render(d, in: file) + "\n" }
+            return out
         }
-        out += summary(result) + "\n"
-        return out
+        return fragments.joined() + summary(result) + "\n"
     }
 
     public func render(_ d: Diagnostic, in file: CheckedFile) -> String {

@@ -85,6 +85,42 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
     }
 }
 
+/// From `PerFileRendering.parallelFilesThreshold` files on, files are rendered on all
+/// cores: the output must be the one-by-one output, in input order.
+@Suite struct PerFileRenderingTests {
+    static func manyFiles() -> CheckResult {
+        let files = (0..<(PerFileRendering.parallelFilesThreshold * 3)).flatMap { i in
+            checked(i % 3 == 0 ? "## Doel: Goed \(i)\n" : "## Maatregel: M\(i)\n- niveau: selctief\n", path: "notes/\(i).pnote").files
+        }
+        return CheckResult(files: files, failures: [], language: .nl)
+    }
+
+    @Test func jsonIsTheSerialisedTreeInOrder() {
+        let result = PerFileRenderingTests.manyFiles()
+        let tree = JSON.object([
+            ("version", .int(1)),
+            ("files", .array(result.files.map { file in
+                .object([("path", .string(file.displayPath)),
+                         ("diagnostics", .array(file.diagnostics.map { JSONRenderer.diagnostic($0, file) }))])
+            })),
+            ("summary", .object([("files", .int(24)), ("errors", .int(16)), ("warnings", .int(0)), ("infos", .int(0)), ("hints", .int(0))])),
+        ])
+        #expect(JSONRenderer.render(result) == tree.serialized() + "\n")
+    }
+
+    @Test func textIsFileByFileInOrder() {
+        let result = PerFileRenderingTests.manyFiles()
+        let renderer = TextRenderer()
+        var expected = ""
+        for file in result.files {
+            for d in file.diagnostics { expected += renderer.render(d, in: file) + "\n" }
+        }
+        expected += "Gevonden: 16 fouten in 24 bestanden.\n"
+        #expect(renderer.render(result) == expected)
+        #expect(expected.components(separatedBy: "notes/").count - 1 == 16, "one block per finding, each naming its file")
+    }
+}
+
 @Suite struct RuleReferenceTests {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)

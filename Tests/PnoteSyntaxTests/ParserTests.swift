@@ -205,3 +205,20 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         }
     }
 }
+
+/// `mayContainFolded` lets rules skip folding text: it may only say "no" when folding
+/// could not have matched.
+@Suite struct MayContainFoldedTests {
+    @Test func asciiTextIsMatchedIgnoringCase() {
+        let source = SourceText("Wij doen aan Selectieve PREVENTIE.\nGeen woord hier.\n")
+        #expect(source.mayContainFolded("preventi", in: source.lineRange(0)))
+        #expect(!source.mayContainFolded("preventi", in: source.lineRange(1)))
+        #expect(!source.mayContainFolded("preventi", in: TextRange(0, 30)), "a match cut off by the range end is no match")
+    }
+
+    @Test func textOutsideASCIIIsAlwaysFolded() {
+        // Folding turns é into e: only folding can tell, so the answer is "maybe".
+        let source = SourceText("prévention sélective\n")
+        #expect(source.mayContainFolded("preventi", in: source.lineRange(0)))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PnoteSyntax
 
 /// The notes checked together: references between them, and the rules that look across
@@ -13,7 +14,7 @@ public struct Workspace: Sendable {
             indexByPath[Workspace.normalise(note.path)] = i
             names.add(note, at: i)
         }
-        for i in notes.indices { resolve(note: i) }
+        resolve(notes: Array(notes.indices))
     }
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
@@ -36,8 +37,7 @@ public struct Workspace: Sendable {
         names.remove(notes[index], at: index)
         names.add(note, at: index)
         notes[index] = note
-        resolve(note: index)
-        for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
+        resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
     }
 
     /// Adds a note at the end (a file created in the workspace).
@@ -47,8 +47,7 @@ public struct Workspace: Sendable {
         notes.append(note)
         let index = notes.count - 1
         indexByPath[path] = index
-        resolve(note: index)
-        for i in notes.indices where i != index && notes[i].hasExternalReferences { resolve(note: i) }
+        resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
         return index
     }
 
@@ -56,27 +55,72 @@ public struct Workspace: Sendable {
 
     // MARK: Resolution
 
-    private mutating func resolve(note n: Int) {
-        // Read first, then write in place: a copy of the note held while writing would make
-        // every written block copy itself (copy on write), which an edit pays per keystroke.
-        var updates: [(block: Int, field: Int, refs: [Reference])] = []
+    /// Resolves the references of `targets` and derives their links (section 4). Reading
+    /// is pure and runs on all cores when there are many notes; writing happens in place
+    /// afterwards, so no copy of a note is held while it is written (copy on write would
+    /// make every written block copy itself, which an edit pays per keystroke).
+    private mutating func resolve(notes targets: [Int]) {
+        let parallel = targets.count >= Workspace.parallelNotesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1
+        var references: [[ResolvedField]] = []
         do {
-            let note = notes[n]
-            for b in note.blocks.indices {
-                let fields = note.blocks[b].fields
-                for f in fields.indices {
-                    guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
-                    for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
-                    updates.append((b, f, refs))
-                }
+            let workspace = self
+            references = Workspace.map(targets, parallel: parallel) { workspace.resolvedFields(of: $0) }
+        }
+        for (n, updates) in zip(targets, references) {
+            for u in updates { notes[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+        }
+        var links: [Links] = []
+        do {
+            let workspace = self
+            links = Workspace.map(targets, parallel: parallel) { workspace.links(of: $0) }
+        }
+        for (n, l) in zip(targets, links) {
+            notes[n].measureTargets = l.measureTargets
+            notes[n].measureGoals = l.measureGoals
+            notes[n].measureEnvelope = l.measureEnvelope
+            notes[n].indicatorGoal = l.indicatorGoal
+        }
+    }
+
+    /// From this many notes on, resolution runs on all cores.
+    static let parallelNotesThreshold = 16
+
+    private static func map<T>(_ items: [Int], parallel: Bool, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard parallel else { return items.map(transform) }
+        let slots = ParallelSlots<T>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
+        return slots.values
+    }
+
+    private struct ResolvedField: Sendable {
+        var block: Int, field: Int, refs: [Reference]
+    }
+
+    /// Every reference field of note `n`, resolved again from nothing.
+    private func resolvedFields(of n: Int) -> [ResolvedField] {
+        let note = notes[n]
+        var out: [ResolvedField] = []
+        for b in note.blocks.indices {
+            let fields = note.blocks[b].fields
+            for f in fields.indices {
+                guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
+                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
+                out.append(ResolvedField(block: b, field: f, refs: refs))
             }
         }
-        for u in updates { notes[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+        return out
+    }
 
-        // Resolution may run again (after an edit elsewhere): start from nothing.
-        let note = notes[n]
+    private struct Links: Sendable {
         var measureTargets: [Int: [BlockAddress]] = [:], measureGoals: [Int: [BlockAddress]] = [:]
         var measureEnvelope: [Int: BlockAddress] = [:], indicatorGoal: [Int: Int] = [:]
+    }
+
+    /// What note `n`'s resolved references and nesting link: measures to groups, goals and
+    /// envelopes, indicators to goals.
+    private func links(of n: Int) -> Links {
+        let note = notes[n]
+        var links = Links()
         for block in note.blocks {
             switch block.kind {
             case .measure:
@@ -84,13 +128,13 @@ public struct Workspace: Sendable {
                 if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
                 var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
                 if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
-                measureTargets[block.index] = unique(targets)
-                measureGoals[block.index] = unique(goals)
+                links.measureTargets[block.index] = unique(targets)
+                links.measureGoals[block.index] = unique(goals)
                 if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
-                    measureEnvelope[block.index] = e
+                    links.measureEnvelope[block.index] = e
                 }
             case .indicator:
-                if let g = note.ancestor(of: block.index, kind: .goal) { indicatorGoal[block.index] = g }
+                if let g = note.ancestor(of: block.index, kind: .goal) { links.indicatorGoal[block.index] = g }
             default: break
             }
         }
@@ -99,14 +143,11 @@ public struct Workspace: Sendable {
         for block in note.blocks where block.kind == .budget {
             if let key = block.domain?.key { envelopesByDomain[key, default: []].append(block.index) }
         }
-        for block in note.blocks where block.kind == .measure && measureEnvelope[block.index] == nil {
+        for block in note.blocks where block.kind == .measure && links.measureEnvelope[block.index] == nil {
             guard let key = block.domain?.key, let matching = envelopesByDomain[key], matching.count == 1 else { continue }
-            measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
+            links.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
         }
-        notes[n].measureTargets = measureTargets
-        notes[n].measureGoals = measureGoals
-        notes[n].measureEnvelope = measureEnvelope
-        notes[n].indicatorGoal = indicatorGoal
+        return links
     }
 
     private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {

@@ -28,6 +28,8 @@ public enum MixedTerminologyInProse: Rule {
             var last = line
             while last + 1 < tree.lineKinds.count && tree.lineKinds[last + 1] == .prose { last += 1 }
             let range = TextRange(tree.source.lineStarts[line], tree.source.lineRange(last).end)
+            // Every phrase ends in "preventie"/"prevention": text without it is not folded.
+            guard tree.source.mayContainFolded("preventi", in: range) else { line = last + 1; continue }
             let folded = FoldedText(tree.text(range))
             if let (phrase, r) = folded.firstOccurrence(of: phrases), let level = PreventionLevel.spellings[phrase] {
                 let start = min(range.start + r.lowerBound, range.end), end = min(range.start + r.upperBound, range.end)
