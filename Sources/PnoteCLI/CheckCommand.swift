@@ -164,7 +164,7 @@ struct CheckRun {
         failures = finder.failures.map { ReadFailure(path: $0.path, reason: $0.reason) }
         let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
-        struct Member { var input: NoteInput; var note: Note; var configuration: Configuration }
+        struct Member { var input: NoteInput; var configuration: Configuration }
         struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration }
         var pending: [Pending] = []
         for input in inputs {
@@ -198,11 +198,14 @@ struct CheckRun {
             built.set(i, NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
                                            parallel: oneFile ? nil : false))
         }
-        var groups: [String: [Member]] = [:]
+        // Each note is handed to its workspace without another reference kept: resolution
+        // writes into the blocks, and a second reference would make each of them copy itself.
+        var groups: [String: (members: [Member], notes: [Note])] = [:]
         var order: [String] = []
-        for (p, note) in zip(pending, built.values) {
+        for (p, note) in zip(pending, built.takeValues()) {
             if groups[p.input.workspaceKey] == nil { order.append(p.input.workspaceKey) }
-            groups[p.input.workspaceKey, default: []].append(Member(input: p.input, note: note, configuration: p.configuration))
+            groups[p.input.workspaceKey, default: ([], [])].members.append(Member(input: p.input, configuration: p.configuration))
+            groups[p.input.workspaceKey]!.notes.append(note)
         }
         for error in locator.errors {
             failures.append(ReadFailure(path: "\(error.path):\(error.line):\(error.column)", reason: error.message))
@@ -210,8 +213,8 @@ struct CheckRun {
 
         var files: [CheckedFile] = []
         for key in order {
-            let members = groups[key]!
-            let workspace = Workspace(notes: members.map(\.note))
+            let members = groups[key]!.members
+            let workspace = Workspace(notes: groups.removeValue(forKey: key)!.notes)
             let paths = members.map(\.input.displayPath)
             let reports = Checker.checkInParallel(workspace, configurations: members.map(\.configuration))
             for (i, member) in members.enumerated() {

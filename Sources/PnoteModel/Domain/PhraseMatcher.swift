@@ -86,6 +86,26 @@ public struct FoldedText: Sendable {
         return best
     }
 
+    /// `firstOccurrence(of:)` for a fixed list, in one pass over the text instead of one
+    /// per phrase: at the first word start where any phrase matches, the longest match
+    /// (the first in the list on a tie).
+    public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
+        for i in wordStarts {
+            guard let candidates = set.byFirstScalar[scalars[i]] else { continue }
+            var best: (String, Range<Int>)?
+            for phrase in candidates {
+                guard let end = wholeWordMatch(phrase, at: i) else { continue }
+                let range = offsets[i]..<offsets[end]
+                if best == nil || range.count > best!.1.count { best = (phrase, range) }
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    /// Whether any phrase of `set` occurs as whole words.
+    public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
+
     /// Calls `body` with each non-overlapping whole-word occurrence, in order, until it
     /// returns false. Hot (lexicon, vocabulary, vague verbs): candidates are only the word
     /// starts whose first scalar matches, and the phrase is not copied.
@@ -111,5 +131,24 @@ public struct FoldedText: Sendable {
         }
         if k == scalars.count || !FoldedText.isWordScalar(scalars[k]) || !FoldedText.isWordScalar(last) { return k }
         return nil
+    }
+}
+
+/// Folded phrases grouped by their first scalar, for matching a whole list against a text
+/// in one pass (`FoldedText.firstOccurrence(of:)`).
+public struct PhraseSet: Sendable {
+    public let phrases: [String]
+    /// First scalar → the phrases starting with it, in list order.
+    let byFirstScalar: [Unicode.Scalar: [String]]
+
+    /// `phrases` must be folded (`Folding.fold`); empty ones never match.
+    public init(_ phrases: [String]) {
+        self.phrases = phrases
+        var groups: [Unicode.Scalar: [String]] = [:]
+        for phrase in phrases {
+            guard let first = phrase.unicodeScalars.first else { continue }
+            groups[first, default: []].append(phrase)
+        }
+        byFirstScalar = groups
     }
 }

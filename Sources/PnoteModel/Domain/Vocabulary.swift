@@ -2,25 +2,30 @@ import Foundation
 
 /// The word lists of the goal rules (PN306, PN307), from `Data/vocabulary.json`.
 public struct Vocabulary: Sendable, Decodable {
-    public var vagueVerbs: [String]
-    public var lessWords: [String]
-    public var moreWords: [String]
+    /// Each list folded, as matched.
+    public let vagueVerbs: PhraseSet
+    public let lessWords: PhraseSet
+    public let moreWords: PhraseSet
 
-    public static let standard: Vocabulary = {
-        var v: Vocabulary = DataFiles.decode("vocabulary.json")
-        v.vagueVerbs = v.vagueVerbs.map(Folding.fold)
-        v.lessWords = v.lessWords.map(Folding.fold)
-        v.moreWords = v.moreWords.map(Folding.fold)
-        return v
-    }()
+    private enum CodingKeys: String, CodingKey { case vagueVerbs, lessWords, moreWords }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func list(_ key: CodingKeys) throws -> PhraseSet { PhraseSet(try c.decode([String].self, forKey: key).map(Folding.fold)) }
+        vagueVerbs = try list(.vagueVerbs)
+        lessWords = try list(.lessWords)
+        moreWords = try list(.moreWords)
+    }
+
+    public static let standard: Vocabulary = DataFiles.decode("vocabulary.json")
 
     public enum Direction: Sendable { case less, more }
 
     /// What the text says it wants: fewer or more. Nil when it says neither, or both.
     public func direction(of text: String) -> Direction? {
         let folded = FoldedText(text)
-        let less = lessWords.contains { folded.contains($0) }
-        let more = moreWords.contains { folded.contains($0) }
+        let less = folded.containsAny(of: lessWords)
+        let more = folded.containsAny(of: moreWords)
         if less == more { return nil }
         return less ? .less : .more
     }

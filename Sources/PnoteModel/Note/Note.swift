@@ -122,10 +122,21 @@ public struct Block: Sendable {
             self.standardClassification = standardClassification
         }
 
-        func copy() -> Storage {
-            Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource, fields: fields, domain: domain,
-                    standardClassification: standardClassification)
+        private init(copying other: Storage) {
+            index = other.index
+            kind = other.kind
+            syntax = other.syntax
+            title = other.title
+            id = other.id
+            idSource = other.idSource
+            fields = other.fields
+            domain = other.domain
+            foldedID = other.foldedID
+            foldedTitle = other.foldedTitle
+            standardClassification = other.standardClassification
         }
+
+        func copy() -> Storage { Storage(copying: self) }
     }
 
     private var storage: Storage

@@ -17,4 +17,12 @@ public final class ParallelSlots<T>: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return slots.map { $0! }
     }
+
+    /// `values`, with the slots emptied: the caller holds the only reference to each value.
+    public func takeValues() -> [T] {
+        lock.lock(); defer { lock.unlock() }
+        let out = slots.map { $0! }
+        slots = []
+        return out
+    }
 }

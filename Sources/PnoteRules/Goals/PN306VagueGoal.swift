@@ -20,9 +20,9 @@ public enum VagueGoal: Rule {
             unit.baselineValue != nil && unit.targetValue != nil ? unit.goal?.index : nil
         })
         return context.note.blocks(of: .goal).compactMap { goal in
-            guard let titleRange = goal.syntax.heading.titleRange,
+            // Measurable first: it is cheap, and such goals need no folding.
+            guard !measurableGoals.contains(goal.index), let titleRange = goal.syntax.heading.titleRange,
                   let (_, r) = FoldedText(goal.title).firstOccurrence(of: verbs) else { return nil }
-            guard !measurableGoals.contains(goal.index) else { return nil }
             let range = TextRange(titleRange.start + r.lowerBound, titleRange.start + r.upperBound)
             let words = context.text(range)
             return Finding(range: range,

@@ -15,12 +15,21 @@ public enum MixedTerminologyInProse: Rule {
                         "Het primair onderwijs en het secundair beroepsonderwijs doen mee.\n",
                         "```\nsecundaire preventie in een codeblok\n```\n"])
 
+    /// The spellings of one classification's levels that end in "preventie"/"prevention",
+    /// sorted, so that matching does not follow dictionary order.
+    static func phrases(of system: Classification) -> PhraseSet {
+        PhraseSet(PreventionLevel.spellings
+            .filter { $0.value.system == system && ($0.key.hasSuffix(" preventie") || $0.key.hasSuffix(" prevention")) }
+            .map(\.key).sorted())
+    }
+    static let stagePhrases = phrases(of: .stage)
+    static let targetGroupPhrases = phrases(of: .targetGroup)
+
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
         let tree = note.tree
         let other: Classification = note.settings.classification == .targetGroup ? .stage : .targetGroup
-        let phrases = PreventionLevel.spellings.filter { $0.value.system == other && ($0.key.hasSuffix(" preventie") || $0.key.hasSuffix(" prevention")) }
-            .map(\.key)
+        let phrases = other == .stage ? MixedTerminologyInProse.stagePhrases : MixedTerminologyInProse.targetGroupPhrases
         var out: [Finding] = []
         var line = 0
         while line < tree.lineKinds.count {
