@@ -34,26 +34,31 @@ extension SourceText {
 
     /// Whether `range` starts with the ASCII string `prefix`.
     func hasPrefix(_ range: TextRange, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        guard range.length >= p.count else { return false }
-        for k in 0..<p.count where bytes[range.start + k] != p[k] { return false }
+        // Walks the prefix's bytes in place: called for every line, it must not allocate.
+        var i = range.start
+        for b in prefix.utf8 {
+            guard i < range.end, bytes[i] == b else { return false }
+            i += 1
+        }
         return true
     }
 
     /// The first occurrence of the ASCII string `needle` in `range`.
     func find(_ needle: String, in range: TextRange) -> Int? {
-        let n = Array(needle.utf8)
-        guard let first = n.first, range.length >= n.count else { return nil }
-        var i = range.start
-        let last = range.end - n.count
-        outer: while i <= last {
-            if bytes[i] == first {
-                for k in 1..<n.count where bytes[i + k] != n[k] { i += 1; continue outer }
-                return i
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard let first = n.first, range.length >= n.count else { return nil }
+            var i = range.start
+            let last = range.end - n.count
+            outer: while i <= last {
+                if bytes[i] == first {
+                    for k in 1..<n.count where bytes[i + k] != n[k] { i += 1; continue outer }
+                    return i
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// Matches `word` (ASCII, lowercase; a space matches one or more spaces) at `offset`,

@@ -45,6 +45,11 @@ public enum Folding {
 
     /// Lowercase, without diacritics, runs of white space folded to one space, trimmed.
     public static func fold(_ text: some StringProtocol) -> String {
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold`, as UTF-8 bytes.
+    static func foldedBytes(_ text: some StringProtocol) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -62,25 +67,26 @@ public enum Folding {
                 out.append(contentsOf: folded.utf8)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The id slug of a title (section 4): lowercase, no diacritics, runs of characters
     /// other than a–z and 0–9 become `-`, no leading or trailing `-`.
     public static func slug(_ title: some StringProtocol) -> String {
-        var out = ""
+        var out: [UInt8] = []
         var dash = false
-        for scalar in fold(title).unicodeScalars {
-            let v = scalar.value
-            if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                if dash && !out.isEmpty { out.append("-") }
+        // Bytes of the folded text: those of other scripts are ≥ 0x80, so they make dashes
+        // exactly as their scalars would.
+        for b in foldedBytes(title) {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if dash && !out.isEmpty { out.append(0x2D) }
                 dash = false
-                out.unicodeScalars.append(scalar)
+                out.append(b)
             } else {
                 dash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps).
