@@ -44,4 +44,19 @@ import Testing
         #expect(Self.names(w, from: 0) == ["b.pnote#0", "c.pnote#1"])
         #expect(Self.names(w, from: 1) == ["a.pnote#0", "c.pnote#1"])
     }
+
+    @Test func editsThatRenameNothingOrMoveBlocks() {
+        var w = workspace([("a.pnote", "## Doelgroep: Ouderen\n"), ("b.pnote", "## Doelgroep: Ouderen\n- omvang: 10\n")])
+        // Same names, other content: the index is left as it is, and still right.
+        w.replace(noteAt: 1, with: note("## Doelgroep: Ouderen\n- omvang: 20\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == ["b.pnote#0"])
+        // The same name in another block: found there, not at the old place.
+        w.replace(noteAt: 1, with: note("## Doel: Vitaal ouder worden\n## Doelgroep: Ouderen\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == ["b.pnote#1"])
+        // The same name twice, then not at all.
+        w.replace(noteAt: 1, with: note("## Doelgroep: Ouderen {#o1}\n## Doelgroep: Ouderen {#o2}\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == ["b.pnote#0", "b.pnote#1"])
+        w.replace(noteAt: 1, with: note("## Doelgroep: Jongeren\n", path: "b.pnote"))
+        #expect(Self.names(w, from: 0) == [])
+    }
 }

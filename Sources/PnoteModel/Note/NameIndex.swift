@@ -35,39 +35,64 @@ struct NameIndex: Sendable {
 
     static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
 
-    private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> [Int] {
+    private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> (byID: Int, byTitle: Int) {
         var byID = Hasher(), byTitle = Hasher()
         byID.combine(municipality); byID.combine(kind); byID.combine(0); byID.combine(id)
         byTitle.combine(municipality); byTitle.combine(kind); byTitle.combine(1); byTitle.combine(title)
-        return [byID.finalize(), byTitle.finalize()]
+        return (byID.finalize(), byTitle.finalize())
     }
 
-    private static func keys(of block: Block, municipality: String) -> [Int] {
-        keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
-    }
+    /// What a note puts in the index: its municipality, and per name a key and a block.
+    struct Entries: Equatable, Sendable {
+        var municipality: String
+        var keys: [Int] = []
+        var blocks: [Int] = []
 
-    mutating func add(_ note: Note, at n: Int) {
-        let municipality = NameIndex.municipality(of: note)
-        municipalities[municipality, default: 0] += 1
-        for block in note.blocks where NameIndex.kinds.contains(block.kind) {
-            for key in NameIndex.keys(of: block, municipality: municipality) {
-                // Blocks come in order, so each goes at the end of its note's run.
-                let at = NameIndex.run(of: n, in: addresses[key] ?? []).upperBound
-                addresses[key, default: []].insert(BlockAddress(note: n, block: block.index), at: at)
+        init(of note: Note) {
+            municipality = NameIndex.municipality(of: note)
+            for block in note.blocks where NameIndex.kinds.contains(block.kind) {
+                let (byID, byTitle) = NameIndex.keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
+                keys += [byID, byTitle]
+                blocks += [block.index, block.index]
             }
         }
     }
 
-    mutating func remove(_ note: Note, at n: Int) {
-        let municipality = NameIndex.municipality(of: note)
-        municipalities[municipality, default: 1] -= 1
-        if municipalities[municipality] == 0 { municipalities[municipality] = nil }
-        for block in note.blocks where NameIndex.kinds.contains(block.kind) {
-            for key in NameIndex.keys(of: block, municipality: municipality) {
-                guard let run = addresses[key].map({ NameIndex.run(of: n, in: $0) }) else { continue }
-                addresses[key]!.removeSubrange(run)  // in place: no other reference to the list is held
-                if addresses[key]!.isEmpty { addresses[key] = nil }
-            }
+    /// Each note's entries as added: removing a note reads them instead of hashing its
+    /// names again, and an edit that renames nothing leaves the index as it is.
+    private var entriesByNote: [Int: Entries] = [:]
+
+    mutating func add(_ note: Note, at n: Int) {
+        insert(Entries(of: note), at: n)
+    }
+
+    /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
+    mutating func update(_ note: Note, at n: Int) {
+        let entries = Entries(of: note)
+        guard entries != entriesByNote[n] else { return }
+        remove(at: n)
+        insert(entries, at: n)
+    }
+
+    private mutating func insert(_ entries: Entries, at n: Int) {
+        entriesByNote[n] = entries
+        municipalities[entries.municipality, default: 0] += 1
+        for (key, block) in zip(entries.keys, entries.blocks) {
+            // Blocks come in order, so each goes at the end of its note's run.
+            let at = NameIndex.run(of: n, in: addresses[key] ?? []).upperBound
+            addresses[key, default: []].insert(BlockAddress(note: n, block: block), at: at)
+        }
+    }
+
+    private mutating func remove(at n: Int) {
+        guard let entries = entriesByNote.removeValue(forKey: n) else { return }
+        municipalities[entries.municipality, default: 1] -= 1
+        if municipalities[entries.municipality] == 0 { municipalities[entries.municipality] = nil }
+        for key in entries.keys {
+            // A name used twice in the note was removed with its first key already.
+            guard let run = addresses[key].map({ NameIndex.run(of: n, in: $0) }), !run.isEmpty else { continue }
+            addresses[key]!.removeSubrange(run)  // in place: no other reference to the list is held
+            if addresses[key]!.isEmpty { addresses[key] = nil }
         }
     }
 
@@ -78,13 +103,16 @@ struct NameIndex: Sendable {
     func candidates(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int) -> [BlockAddress] {
         let partitions = municipality.isEmpty ? Array(municipalities.keys) : [municipality, ""]
         var found: [BlockAddress] = []
+        func collect(_ key: Int) {
+            guard let list = addresses[key] else { return }
+            let own = NameIndex.run(of: note, in: list)
+            found += list[..<own.lowerBound]
+            found += list[own.upperBound...]
+        }
         for partition in partitions {
-            for key in NameIndex.keys(municipality: partition, kind: kind, id: id, title: title) {
-                guard let list = addresses[key] else { continue }
-                let own = NameIndex.run(of: note, in: list)
-                found += list[..<own.lowerBound]
-                found += list[own.upperBound...]
-            }
+            let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
+            collect(byID)
+            collect(byTitle)
         }
         found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
         // Sorted, so a block found by both id and title is found twice in a row.

@@ -173,7 +173,13 @@ public struct Block: Sendable {
         }
     }
     /// The block's own `domein`, else the nearest enclosing `Domein` block's.
-    public var domain: Domain? { storage.domain }
+    public internal(set) var domain: Domain? {
+        get { storage.domain }
+        set {
+            makeUnique()
+            storage.domain = newValue
+        }
+    }
 
     public func field(_ key: FieldKey) -> Field? { fields.first { $0.key == key } }
     public func fields(_ key: FieldKey) -> [Field] { fields.filter { $0.key == key } }

@@ -9,13 +9,37 @@ public enum NoteBuilder {
     public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared, parallel: Bool? = nil) -> Note {
         let (settings, entries) = readFrontMatter(tree)
         let language = settings.language ?? .nl
-        var blocks: [Block] = []
-        blocks.reserveCapacity(tree.blocks.count)
-        var byID: [String: [Int]] = [:]
-        let contentByBlock = readFields(tree, language: language, cache: cache, parallel: parallel)
-        for (index, node) in tree.blocks.enumerated() {
+        var blocks = readBlocks(tree, language: language, cache: cache, parallel: parallel)
+        var byID: [String: [Int]] = [:], byTitle: [String: Int] = [:]
+        byID.reserveCapacity(blocks.count)
+        byTitle.reserveCapacity(blocks.count)
+        for index in blocks.indices {
+            // A block without a domain of its own is in its parent's (parents come first).
+            if blocks[index].domain == nil, let parent = blocks[index].parent { blocks[index].domain = blocks[parent].domain }
+            if !blocks[index].id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
+            if byTitle[blocks[index].foldedTitle] == nil { byTitle[blocks[index].foldedTitle] = index }
+        }
+        var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
+        note.blocksByTitle = byTitle
+        note.hasExternalReferences = blocks.contains { block in
+            block.fields.contains { field in
+                guard case .references(let refs) = field.value else { return false }
+                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
+            }
+        }
+        return note
+    }
+
+    /// A tree this large has its blocks read on all cores (the costly part of a build).
+    static let parallelFieldsThreshold = 250
+
+    /// Every block with its fields, id, title and own domain (not yet its parent's), and a
+    /// target group's class, in block order: all that depends on the block alone.
+    static func readBlocks(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [Block] {
+        @Sendable func read(_ index: Int) -> Block {
+            let node = tree.blocks[index]
+            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
             let title = node.heading.titleRange.map(tree.text) ?? ""
-            let (fields, standardClassification) = contentByBlock[index]
             var id = node.heading.idRange.map(tree.text) ?? ""
             var source = Block.IDSource.heading
             if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
@@ -29,46 +53,24 @@ public enum NoteBuilder {
             var domain: Domain?
             if case .domain(let d)? = fields.first(where: { $0.key == .domain })?.value { domain = d }
             if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
-            if domain == nil, let parent = node.parent { domain = blocks[parent].domain }
-            blocks.append(Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
-                                fields: fields, domain: domain, standardClassification: standardClassification))
-            if !id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
-        }
-        var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
-        for block in blocks.reversed() { note.blocksByTitle[block.foldedTitle] = block.index }
-        note.hasExternalReferences = blocks.contains { block in
-            block.fields.contains { field in
-                guard case .references(let refs) = field.value else { return false }
-                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
+            var classification: GroupClassification?
+            if node.kind == .targetGroup {
+                let criterion = fields.first { $0.key == .criterion }?.rawValue
+                classification = Lexicon.standard.classify(criterion: criterion, title: title)
             }
+            return Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
+                         fields: fields, domain: domain, standardClassification: classification)
         }
-        return note
-    }
-
-    /// A tree this large has its fields read on all cores (the costly part of a build).
-    static let parallelFieldsThreshold = 250
-
-    typealias BlockContent = (fields: [Field], standardClassification: GroupClassification?)
-
-    /// The fields of every block, and each target group's class, in block order.
-    static func readFields(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [BlockContent] {
-        @Sendable func read(_ node: BlockNode) -> BlockContent {
-            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
-            guard node.kind == .targetGroup else { return (fields, nil) }
-            let criterion = fields.first { $0.key == .criterion }?.rawValue
-            return (fields, Lexicon.standard.classify(criterion: criterion, title: node.heading.titleRange.map(tree.text) ?? ""))
-        }
-        let blocks = tree.blocks
-        guard parallel ?? (blocks.count >= parallelFieldsThreshold && ProcessInfo.processInfo.activeProcessorCount > 1) else {
-            return blocks.map(read)
+        let count = tree.blocks.count
+        guard parallel ?? (count >= parallelFieldsThreshold && ProcessInfo.processInfo.activeProcessorCount > 1) else {
+            return (0..<count).map(read)
         }
         // Chunks of blocks, a few per core, so the work balances without a hand-over per block.
         let chunkCount = ProcessInfo.processInfo.activeProcessorCount * 4
-        let chunkSize = (blocks.count + chunkCount - 1) / chunkCount
-        let chunks = ParallelSlots<[BlockContent]>(count: chunkCount)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let chunks = ParallelSlots<[Block]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            let range = min(c * chunkSize, blocks.count)..<min((c + 1) * chunkSize, blocks.count)
-            chunks.set(c, blocks[range].map(read))
+            chunks.set(c, (min(c * chunkSize, count)..<min((c + 1) * chunkSize, count)).map(read))
         }
         return chunks.values.flatMap { $0 }
     }

@@ -8,8 +8,12 @@ public struct Workspace: Sendable {
     private var indexByPath: [String: Int] = [:]
     private var names = NameIndex()
 
-    public init(notes: [Note]) {
+    /// Whether resolution may use all cores: nil decides by size; tests compare both ways.
+    private let parallel: Bool?
+
+    public init(notes: [Note], parallel: Bool? = nil) {
         self.notes = notes
+        self.parallel = parallel
         for (i, note) in notes.enumerated() {
             indexByPath[Workspace.normalise(note.path)] = i
             names.add(note, at: i)
@@ -33,11 +37,16 @@ public struct Workspace: Sendable {
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
     /// that refer to other notes by path; the others are untouched. Paths stay as they were.
-    public mutating func replace(noteAt index: Int, with note: consuming Note) {
-        names.remove(notes[index], at: index)
-        names.add(note, at: index)
+    ///
+    /// Returns the note it replaced, for the caller to free where nobody waits: freeing a
+    /// large note costs a tenth of building it.
+    @discardableResult
+    public mutating func replace(noteAt index: Int, with note: consuming Note) -> Note {
+        names.update(note, at: index)
+        let replaced = notes[index]
         notes[index] = note
         resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
+        return replaced
     }
 
     /// Adds a note at the end (a file created in the workspace).
@@ -60,19 +69,31 @@ public struct Workspace: Sendable {
     /// afterwards, so no copy of a note is held while it is written (copy on write would
     /// make every written block copy itself, which an edit pays per keystroke).
     private mutating func resolve(notes targets: [Int]) {
-        let parallel = targets.count >= Workspace.parallelNotesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let allowed = self.parallel ?? (cores > 1)
+        let manyNotes = allowed && targets.count >= Workspace.parallelNotesThreshold
+        // A large note alone (an edit in the editor) is read in chunks of blocks on all cores,
+        // as the builder reads its blocks.
+        let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
+            let count = notes[n].blocks.count
+            guard allowed, !manyNotes, count >= NoteBuilder.parallelFieldsThreshold else { return [(n, 0..<count)] }
+            let size = (count + cores * 4 - 1) / (cores * 4)
+            return stride(from: 0, to: count, by: size).map { (n, $0..<min($0 + size, count)) }
+        }
         var references: [[ResolvedField]] = []
         do {
             let workspace = self
-            references = Workspace.map(targets, parallel: parallel) { workspace.resolvedFields(of: $0) }
+            references = Workspace.map(Array(chunks.indices), parallel: allowed && chunks.count > 1) {
+                workspace.resolvedFields(of: chunks[$0].note, blocks: chunks[$0].blocks)
+            }
         }
-        for (n, updates) in zip(targets, references) {
-            for u in updates { notes[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+        for (chunk, updates) in zip(chunks, references) {
+            for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
         }
         var links: [Links] = []
         do {
             let workspace = self
-            links = Workspace.map(targets, parallel: parallel) { workspace.links(of: $0) }
+            links = Workspace.map(targets, parallel: manyNotes) { workspace.links(of: $0) }
         }
         for (n, l) in zip(targets, links) {
             notes[n].measureTargets = l.measureTargets
@@ -96,11 +117,11 @@ public struct Workspace: Sendable {
         var block: Int, field: Int, refs: [Reference]
     }
 
-    /// Every reference field of note `n`, resolved again from nothing.
-    private func resolvedFields(of n: Int) -> [ResolvedField] {
+    /// Every reference field of note `n`'s `blocks`, resolved again from nothing.
+    private func resolvedFields(of n: Int, blocks: Range<Int>) -> [ResolvedField] {
         let note = notes[n]
         var out: [ResolvedField] = []
-        for b in note.blocks.indices {
+        for b in blocks {
             let fields = note.blocks[b].fields
             for f in fields.indices {
                 guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }

@@ -163,8 +163,9 @@ extension LanguageServer {
         }
         doc.version = p.version ?? doc.version + 1
         documents[p.uri] = doc
-        workspaces.update(uri: p.uri, bytes: doc.bytes)
+        let replaced = workspaces.update(uri: p.uri, bytes: doc.bytes)
         scheduleDiagnostics(p.uri)
+        freeAfterAnalysis(replaced)
     }
 
     func filesChanged(_ p: FileEventsParams) {

@@ -211,6 +211,13 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
+    /// Frees `value` on the analysis queue, after the diagnostics scheduled before it: the
+    /// editor waits for neither the freeing nor a core it occupies.
+    func freeAfterAnalysis(_ value: (some Sendable)?) {
+        guard let value else { return }
+        analysis.async { withExtendedLifetime(value) {} }
+    }
+
     private func isCurrent(_ uri: String, _ generation: Int) -> Bool {
         lock.lock(); defer { lock.unlock() }
         return generations[uri] == generation

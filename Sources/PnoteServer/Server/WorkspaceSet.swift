@@ -63,23 +63,25 @@ struct WorkspaceSet {
     }
 
     /// Sets the text of a document (opened, edited, or changed on disk).
-    mutating func update(uri: String, bytes: [UInt8]) {
+    /// Returns the note an edit replaced, for the caller to free after the diagnostics.
+    @discardableResult
+    mutating func update(uri: String, bytes: [UInt8]) -> Note? {
         let tree = Parser.parse(SourceText(bytes: bytes))
         if let (e, n) = locate(uri) {
             let note = NoteBuilder.build(path: entries[e].workspace.notes[n].path, tree: tree)
-            entries[e].workspace.replace(noteAt: n, with: note)
-            return
+            return entries[e].workspace.replace(noteAt: n, with: note)
         }
         if let e = folderEntry(for: uri), let path = DocumentURI.path(of: uri) {
             let relative = String(path.dropFirst(entries[e].root.count + 1))
             let n = entries[e].workspace.append(NoteBuilder.build(path: relative, tree: tree))
             entries[e].uris.append(uri)
             entries[e].indexByURI[uri] = n
-            return
+            return nil
         }
         let name = DocumentURI.path(of: uri).map { ($0 as NSString).lastPathComponent } ?? "untitled.pnote"
         let note = NoteBuilder.build(path: name, tree: tree)
         entries.append(Entry(root: uri, isFolder: false, workspace: Workspace(notes: [note]), uris: [uri], indexByURI: [uri: 0]))
+        return nil
     }
 
     /// A document closed or a file deleted: back to the disk's content, or gone.

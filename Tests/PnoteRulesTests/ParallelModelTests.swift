@@ -1,0 +1,60 @@
+import Foundation
+import PnoteSyntax
+import Testing
+@testable import PnoteModel
+@testable import PnoteRules
+
+/// The model of a large note, or of many notes, is built and resolved on all cores; it
+/// must be exactly the sequential model.
+@Suite struct ParallelModelTests {
+    /// Everything the model derives, as text: blocks, names, resolved references, links.
+    static func described(_ workspace: Workspace) -> [String] {
+        workspace.notes.flatMap { note -> [String] in
+            var lines = ["external \(note.hasExternalReferences)",
+                         "ids \(note.blocksByID.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })",
+                         "titles \(note.blocksByTitle.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"]
+            for block in note.blocks {
+                lines.append("\(block.index) \(block.kind) \(block.id) \(block.idSource) \(block.foldedTitle) "
+                             + "\(block.domain?.key ?? "-") \(String(describing: block.standardClassification))")
+                for field in block.fields {
+                    guard case .references(let refs) = field.value else { continue }
+                    lines += refs.map { "  \($0.text.written) → \(String(describing: $0.target)) \(String(describing: $0.problem))" }
+                }
+            }
+            for (name, links) in [("targets", note.measureTargets), ("goals", note.measureGoals)] {
+                lines += links.sorted { $0.key < $1.key }.map { "\(name) \($0.key) \($0.value)" }
+            }
+            lines += note.measureEnvelope.sorted { $0.key < $1.key }.map { "envelope \($0.key) \($0.value)" }
+            lines += note.indicatorGoal.sorted { $0.key < $1.key }.map { "indicator \($0.key) \($0.value)" }
+            return lines
+        }
+    }
+
+    @Test func largeNote() {
+        // Hengelo has no envelopes and indicators: a domain with both at the end.
+        let tail = "\n# Domein: Wonen\n## Begroting: Wonen {#b}\n- totaal: € 100.000 per jaar\n"
+            + "## Maatregel: Opvoedsteun\n- niveau: selectief\n## Doel: Minder uitval {#d}\n### Indicator: Uitval\n- nulmeting: 10% (2022)\n"
+        let tree = Parser.parse(ParallelCheckTests.largeNote + tail)
+        let sequentialNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: false)
+        let parallelNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: true)
+        #expect(sequentialNote.blocks.count > NoteBuilder.parallelFieldsThreshold)
+        let sequential = Self.described(Workspace(notes: [sequentialNote], parallel: false))
+        #expect(sequential == Self.described(Workspace(notes: [parallelNote], parallel: true)))
+        #expect(sequential.filter { $0.contains("→ Optional(") }.count > 100, "many resolved references")
+        #expect(sequential.contains { $0.hasPrefix("envelope ") } && sequential.contains { $0.hasPrefix("indicator ") })
+    }
+
+    @Test func manyNotesReferringToEachOther() {
+        let count = Workspace.parallelNotesThreshold + 4
+        let notes = (0..<count).map { i in
+            let text = "## Doelgroep: Mantelzorgers \(i) {#g}\n- kenmerk: risicofactor: mantelzorg\n"
+                + "## Maatregel: Steunpunt \(i)\n"
+                + "- doelgroep: n\((i + 1) % count).pnote#g, #g, ../buiten.pnote#g, n\(i).pnote#nergens\n"
+            return NoteBuilder.build(path: "n\(i).pnote", tree: Parser.parse(text), cache: nil, parallel: false)
+        }
+        let sequential = Self.described(Workspace(notes: notes, parallel: false))
+        #expect(sequential == Self.described(Workspace(notes: notes, parallel: true)))
+        #expect(sequential.contains { $0.contains("outsideWorkspace") } && sequential.contains { $0.contains("unresolved") })
+        #expect(sequential.filter { $0.contains("→ Optional(") }.count == 2 * count, "the other note's group and the own one")
+    }
+}
