@@ -59,7 +59,12 @@ public indirect enum JSON: Sendable, Equatable {
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings need no escape: copy them whole (messages, paths, source text).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        var s = s
+        let plain = s.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            return true
+        }
+        if plain {
             out += s
             out += "\""
             return
