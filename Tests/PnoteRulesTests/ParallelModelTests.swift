@@ -58,3 +58,20 @@ import Testing
         #expect(sequential.filter { $0.contains("→ Optional(") }.count == 2 * count, "the other note's group and the own one")
     }
 }
+
+/// Findings come out in the same order in every run, whatever order a rule found them in.
+@Suite struct ReportOrderTests {
+    static func diagnostic(_ code: String, _ start: Int, _ message: String) -> Diagnostic {
+        Diagnostic(code: code, slug: "x", severity: .warning, range: TextRange(start, start + 3),
+                   message: Localized(nl: message, en: message), help: nil, fix: nil, related: [])
+    }
+
+    @Test func sameRangeAndCodeAreOrderedByMessage() {
+        let found = [Self.diagnostic("PN210", 5, "measure 'B'"), Self.diagnostic("PN210", 5, "measure 'A'"),
+                     Self.diagnostic("PN108", 5, "group"), Self.diagnostic("PN001", 9, "late")]
+        let expected = ["PN108 group", "PN210 measure 'A'", "PN210 measure 'B'", "PN001 late"]
+        for order in [found, found.reversed(), [found[1], found[3], found[0], found[2]]] {
+            #expect(order.sorted(by: Checker.inReportOrder).map { "\($0.code) \($0.message.en)" } == expected)
+        }
+    }
+}

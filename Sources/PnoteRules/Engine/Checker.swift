@@ -59,8 +59,15 @@ public enum Checker {
             }
             return d
         }
-        diagnostics.sort { ($0.range.start, $0.code, $0.range.end) < ($1.range.start, $1.code, $1.range.end) }
+        diagnostics.sort(by: Checker.inReportOrder)
         return NoteReport(noteIndex: index, diagnostics: diagnostics)
+    }
+
+    /// Position, code, end, then message: a rule may find in dictionary order, which changes
+    /// between runs, and two findings of one rule at one range must still come out the same
+    /// way each time.
+    static func inReportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.range.start, a.code, a.range.end, a.message.en) < (b.range.start, b.code, b.range.end, b.message.en)
     }
 
     /// A note this large has its rules run on all cores: one large note in the editor is
