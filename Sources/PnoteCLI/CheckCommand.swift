@@ -187,6 +187,10 @@ struct CheckRun {
             } ?? console.currentDirectory
             let directory = absolute.map { ($0 as NSString).deletingLastPathComponent } ?? stdinDirectory
             guard case .success(let configuration) = locator.configuration(forDirectory: directory) else { continue }
+            if let problem = CheckRun.sizeProblem(bytes.count) {
+                failures.append(ReadFailure(path: input.displayPath, reason: problem))
+                continue
+            }
             read[input.displayPath] = (absolute, bytes)
             pending.append(Pending(input: input, bytes: bytes, configuration: configuration))
         }
@@ -257,6 +261,11 @@ struct CheckRun {
             }
         }
         return (applied, changedFiles, diff)
+    }
+
+    /// Why a file this large is not checked, if it is too large: ranges are 32-bit.
+    static func sizeProblem(_ byteCount: Int, maximum: Int = SourceText.maximumSize) -> String? {
+        byteCount > maximum ? "is \(byteCount) bytes, larger than the largest note pnote reads (4 GiB); not checked" : nil
     }
 
     static func readFailureReason(_ path: String) -> String {

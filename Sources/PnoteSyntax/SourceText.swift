@@ -1,11 +1,23 @@
 /// A half-open range of UTF-8 byte offsets into a `SourceText`.
 public struct TextRange: Hashable, Sendable, Comparable {
-    public var start: Int
-    public var end: Int
+    /// Offsets are kept in 32 bits: a note has millions of ranges (every heading, field
+    /// and reference has several), and half their size is a fifth of the memory of a check.
+    /// Notes are therefore at most `SourceText.maximumSize` bytes.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(truncatingIfNeeded: newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = end
+        storedStart = UInt32(truncatingIfNeeded: start)
+        storedEnd = UInt32(truncatingIfNeeded: end)
     }
 
     public var isEmpty: Bool { start >= end }
@@ -49,7 +61,14 @@ public struct SourceText: Sendable {
         self.init(bytes: Array(string.utf8))
     }
 
-    public init(bytes: [UInt8]) {
+    /// The largest note: offsets are kept in 32 bits (`TextRange`). `pnote check` refuses
+    /// larger files, and the server's messages are far smaller (64 MiB).
+    public static let maximumSize = Int(UInt32.max)
+
+    /// `maximumSize` is for tests only: text beyond it is left out, so that every range
+    /// stays exact. Only a server document grown edit by edit past 4 GiB could get here.
+    public init(bytes: [UInt8], maximumSize: Int = SourceText.maximumSize) {
+        let bytes = bytes.count > maximumSize ? Array(bytes.prefix(maximumSize)) : bytes
         self.bytes = bytes
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         bomLength = bom

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PnoteCLI
+import PnoteSyntax
 
 @Suite struct ConfigurationCommandTests {
     let note = "## Doel: Wij versterken de sociale basis\n"
@@ -106,5 +107,14 @@ import Testing
         let r = try Binary.run(["check", "--fix", "-"], stdin: "## Doel: x\n")
         #expect(r.status == 2)
         #expect(r.stderr.contains("--fix cannot write standard input"))
+    }
+}
+
+@Suite struct NoteSizeTests {
+    @Test func notesLargerThanTheMaximumAreRefused() {
+        #expect(CheckRun.sizeProblem(SourceText.maximumSize) == nil)
+        let problem = CheckRun.sizeProblem(SourceText.maximumSize + 1)
+        #expect(problem?.contains("4 GiB") == true && problem?.contains("not checked") == true)
+        #expect(CheckRun.sizeProblem(11, maximum: 10) == "is 11 bytes, larger than the largest note pnote reads (4 GiB); not checked")
     }
 }

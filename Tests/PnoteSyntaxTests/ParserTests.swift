@@ -222,3 +222,25 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         #expect(source.mayContainFolded("preventi", in: source.lineRange(0)))
     }
 }
+
+/// Offsets are 32-bit: text past the maximum is left out, so every range stays exact.
+@Suite struct MaximumSizeTests {
+    @Test func textBeyondTheMaximumIsLeftOut() {
+        let text = "## Doel: Minder eenzaamheid\n- bron: CBS\n## Doel: Te laat\n"
+        let source = SourceText(bytes: Array(text.utf8), maximumSize: 40)
+        #expect(source.bytes.count == 40)
+        let tree = Parser.parse(source)
+        #expect(tree.blocks.count == 1)
+        #expect(tree.text(tree.blocks[0].heading.titleRange!) == "Minder eenzaamheid")
+        #expect(tree.blocks[0].range.end <= 40)
+    }
+
+    @Test func rangesKeepOffsetsUpToTheMaximum() {
+        let far = Int(UInt32.max) - 1
+        var range = TextRange(far - 10, far)
+        #expect(range.start == far - 10 && range.end == far && range.length == 10)
+        range.end += 1
+        #expect(range.end == Int(UInt32.max))
+        #expect(SourceText.maximumSize == Int(UInt32.max))
+    }
+}

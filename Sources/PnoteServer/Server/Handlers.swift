@@ -163,6 +163,10 @@ extension LanguageServer {
         }
         doc.version = p.version ?? doc.version + 1
         documents[p.uri] = doc
+        if doc.bytes.count > SourceText.maximumSize {
+            // Messages are at most 64 MiB, but edits can add up: the model keeps 32-bit offsets.
+            log("'\(p.uri)' has grown past 4 GiB; only its first 4 GiB are checked", level: 1)
+        }
         let replaced = workspaces.update(uri: p.uri, bytes: doc.bytes)
         scheduleDiagnostics(p.uri)
         freeAfterAnalysis(replaced)
