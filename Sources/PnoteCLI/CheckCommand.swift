@@ -223,10 +223,13 @@ struct CheckRun {
             let reports = Checker.checkInParallel(workspace, configurations: members.map(\.configuration))
             for (i, member) in members.enumerated() {
                 let note = workspace.notes[i]
+                // Most notes suppress nothing: then the report's list is shared, not copied.
+                let all = reports[i].diagnostics
+                let anySuppressed = all.contains { $0.suppressed }
                 files.append(CheckedFile(displayPath: member.input.displayPath, workspace: workspace, noteIndex: i, displayPaths: paths,
-                                         diagnostics: reports[i].diagnostics.filter { !$0.suppressed },
+                                         diagnostics: anySuppressed ? all.filter { !$0.suppressed } : all,
                                          language: options.language ?? note.settings.language ?? member.configuration.language ?? .nl,
-                                         suppressed: reports[i].diagnostics.filter(\.suppressed)))
+                                         suppressed: anySuppressed ? all.filter(\.suppressed) : []))
             }
         }
         let languages = Set(files.map(\.language))

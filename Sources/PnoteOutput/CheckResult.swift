@@ -61,6 +61,10 @@ public struct CheckResult: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { total, file in total + file.diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+        var n = 0
+        for file in files {
+            for d in file.diagnostics where d.severity == severity { n += 1 }
+        }
+        return n
     }
 }

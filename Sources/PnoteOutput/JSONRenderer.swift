@@ -6,10 +6,10 @@ import PnoteSyntax
 /// `pnote check --format json`, exactly the shape of spec section 10.
 public enum JSONRenderer {
     public static func render(_ result: CheckResult) -> String {
-        // Compact JSON concatenates: each file is serialized on its own, and joined in order.
-        let fragments = PerFileRendering.render(result.files) { file in
-            JSON.object([("path", .string(file.displayPath)),
-                         ("diagnostics", .array(file.diagnostics.map { diagnostic($0, file) }))]).serialized()
+        // Compact JSON concatenates: each diagnostic is serialized on its own, and joined in order.
+        let items = PerFileRendering.render(result.files) { diagnostic($0, $1).serialized() }
+        let fragments = zip(result.files, items).map { file, items in
+            "{\"path\":" + JSON.string(file.displayPath).serialized() + ",\"diagnostics\":[" + items.joined(separator: ",") + "]}"
         }
         let summary: JSON = .object([
             ("files", .int(result.files.count)),

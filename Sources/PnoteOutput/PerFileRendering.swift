@@ -1,19 +1,34 @@
 import Foundation
 import PnoteModel
+import PnoteRules
 
-/// Renders each checked file on its own, on all cores when there are many, in input
-/// order. Output is per file anyway (a file's lines, a file's JSON object); a folder of
-/// 50 MB has some 20 MB of it, which one core would write alone after the check.
+/// Renders every diagnostic of every file, on all cores when there are many, and hands back
+/// each file's texts in input order. Output is per diagnostic anyway (a block of lines, a
+/// JSON object); a 50 MB folder or note has some 20 to 100 MB of it, which one core would
+/// write alone after the check.
 enum PerFileRendering {
-    /// From this many files on, files are rendered on all cores.
-    static let parallelFilesThreshold = 8
+    /// From this many diagnostics on, rendering runs on all cores, in chunks of this size.
+    static let parallelThreshold = 2_000
 
-    static func render(_ files: [CheckedFile], _ body: @escaping @Sendable (CheckedFile) -> String) -> [String] {
-        guard files.count >= parallelFilesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            return files.map(body)
+    /// Per file, `item` of each of its diagnostics, in order.
+    static func render(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> String) -> [[String]] {
+        let total = files.reduce(0) { $0 + $1.diagnostics.count }
+        guard total >= parallelThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return files.map { file in file.diagnostics.map { item($0, file) } }
         }
-        let slots = ParallelSlots<String>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { slots.set($0, body(files[$0])) }
-        return slots.values
+        // Work in chunks of diagnostics within a file, so one large note is spread too.
+        let size = parallelThreshold / 2
+        let chunks: [(file: Int, range: Range<Int>)] = files.indices.flatMap { f in
+            let count = files[f].diagnostics.count
+            return stride(from: 0, to: count, by: size).map { (f, $0..<min($0 + size, count)) }
+        }
+        let slots = ParallelSlots<[String]>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            let file = files[chunks[c].file]
+            slots.set(c, file.diagnostics[chunks[c].range].map { item($0, file) })
+        }
+        var out = Array(repeating: [String](), count: files.count)
+        for (chunk, texts) in zip(chunks, slots.takeValues()) { out[chunk.file] += texts }
+        return out
     }
 }

@@ -10,12 +10,8 @@ public struct TextRenderer: Sendable {
     public init(color: Bool = false) { self.color = color }
 
     public func render(_ result: CheckResult) -> String {
-        let fragments = PerFileRendering.render(result.files) { [self] file in
-            var out = ""
-            for d in file.diagnostics { out += render(d, in: file) + "\n" }
-            return out
-        }
-        return fragments.joined() + summary(result) + "\n"
+        let items = PerFileRendering.render(result.files) { [self] d, file in render(d, in: file) + "\n" }
+        return items.map { $0.joined() }.joined() + summary(result) + "\n"
     }
 
     public func render(_ d: Diagnostic, in file: CheckedFile) -> String {

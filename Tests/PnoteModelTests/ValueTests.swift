@@ -185,6 +185,11 @@ struct IndicatorRow: CustomTestStringConvertible, Sendable {
         #expect(Folding.nearest(to: "maatregl", in: ["maatregel", "doel"]) == "maatregel")
         #expect(Folding.nearest(to: "doelen", in: ["doel"]) == nil, "two edits on a short word is no typo")
         #expect(Folding.nearest(to: "budgt", in: ["budget", "bereik"]) == "budget")
+        // Candidates of other lengths are skipped unmeasured; the answer stays the same.
+        let many = (0..<1000).map { "maatregel-nummer-\($0)" } + ["mantelzorg", "mantelzorgers", "mantelzorger"]
+        #expect(Folding.nearest(to: "mantelzorgr", in: many) == "mantelzorg", "the first of the closest (one edit each)")
+        #expect(Folding.nearest(to: "Mantelzorger", in: many) == nil, "written as a candidate: nothing to suggest")
+        #expect(Folding.nearest(toFolded: "mantelzrg", in: [(candidate: "Mantelzorg", folded: "mantelzorg")]) == "Mantelzorg")
         #expect(Folding.editDistance("ab", "ba") == 1)
     }
 }

@@ -112,15 +112,25 @@ public enum Folding {
     /// The candidate nearest to `word` (both folded), if it is close enough to be a typo:
     /// at most one edit for words of up to five letters, two for longer ones.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
-        let folded = fold(word)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(folded, fold(candidate))
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        nearest(toFolded: fold(word), in: candidates.map { (candidate: $0, folded: fold($0)) })
+    }
+
+    /// `nearest(to:in:)` with the word and the candidates folded already: a note's ids are
+    /// (`Block.foldedID`), and a large note has many.
+    public static func nearest(toFolded word: String, in candidates: [(candidate: String, folded: String)]) -> String? {
+        let length = word.unicodeScalars.count
+        var best: (candidate: String, folded: String, distance: Int)?
+        for (candidate, folded) in candidates {
+            // More than two scalars longer or shorter: at least three edits away, more than
+            // any typo allowed below, so it can be neither the answer nor closer than one.
+            guard abs(folded.unicodeScalars.count - length) <= 2 else { continue }
+            let distance = editDistance(word, folded)
+            if distance < (best?.distance ?? Int.max) { best = (candidate, folded, distance) }
+            if distance == 0 { break }  // the word is a candidate: no suggestion
         }
-        guard let (candidate, distance) = best, distance > 0 else { return nil }
-        let allowed = fold(candidate).count <= 5 ? 1 : 2
-        return distance <= allowed ? candidate : nil
+        guard let best, best.distance > 0 else { return nil }
+        let allowed = best.folded.count <= 5 ? 1 : 2
+        return best.distance <= allowed ? best.candidate : nil
     }
 }
 

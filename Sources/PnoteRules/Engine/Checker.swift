@@ -48,17 +48,16 @@ public enum Checker {
         if rules.contains(where: { $0 == UnusedSuppression.self }) {
             diagnostics += unusedSuppressionReports(&scopes, note: note)
         }
-        diagnostics = diagnostics.compactMap { d in
-            var d = d
-            if let configured = configuration.severities[d.code] {
+        var off = false
+        for i in diagnostics.indices {
+            if let configured = configuration.severities[diagnostics[i].code] {
                 // The configuration wins over status and the note's own criteria; nil is `off`.
-                guard let severity = configured else { return nil }
-                d.severity = severity
+                if let severity = configured { diagnostics[i].severity = severity } else { off = true }
             } else {
-                d.severity = adjustedSeverity(d, settings: note.settings)
+                diagnostics[i].severity = adjustedSeverity(diagnostics[i], settings: note.settings)
             }
-            return d
         }
+        if off { diagnostics.removeAll { configuration.severities[$0.code] == .some(nil) } }
         diagnostics.sort(by: Checker.inReportOrder)
         return NoteReport(noteIndex: index, diagnostics: diagnostics)
     }
@@ -67,7 +66,11 @@ public enum Checker {
     /// between runs, and two findings of one rule at one range must still come out the same
     /// way each time.
     static func inReportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        (a.range.start, a.code, a.range.end, a.message.en) < (b.range.start, b.code, b.range.end, b.message.en)
+        // Field by field rather than as a tuple: a tuple copies the strings at every comparison.
+        if a.range.start != b.range.start { return a.range.start < b.range.start }
+        if a.code != b.code { return a.code < b.code }
+        if a.range.end != b.range.end { return a.range.end < b.range.end }
+        return a.message.en < b.message.en
     }
 
     /// A note this large has its rules run on all cores: one large note in the editor is

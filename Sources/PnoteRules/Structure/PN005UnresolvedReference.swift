@@ -53,7 +53,8 @@ public enum UnresolvedReference: Rule {
         }
         let memoKey = kind.rawValue + "\u{0}" + written
         if suggestions[memoKey] == nil {
-            suggestions[memoKey] = .some(Folding.nearest(to: written, in: context.note.blocks(of: kind).map(\.id)))
+            let ids = context.note.blocks(of: kind).map { (candidate: $0.id, folded: $0.foldedID) }
+            suggestions[memoKey] = .some(Folding.nearest(toFolded: Folding.fold(written), in: ids))
         }
         guard let suggestion = suggestions[memoKey] ?? nil else { return Finding(range: ref.range, message: message) }
         return Finding(range: ref.range, message: message,
