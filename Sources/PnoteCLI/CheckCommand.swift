@@ -196,17 +196,16 @@ struct CheckRun {
         }
         // Parsing and building are per file and pure: on all cores, in input order.
         let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
-        let built = ParallelSlots<Note>(count: sources.count)
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
-        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-            built.set(i, NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
-                                           parallel: oneFile ? nil : false))
+        let built = Parallel.map(sources.count) { i in
+            NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
+                              parallel: oneFile ? nil : false)
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.
         var groups: [String: (members: [Member], notes: [Note])] = [:]
         var order: [String] = []
-        for (p, note) in zip(pending, built.takeValues()) {
+        for (p, note) in zip(pending, consume built) {
             if groups[p.input.workspaceKey] == nil { order.append(p.input.workspaceKey) }
             groups[p.input.workspaceKey, default: ([], [])].members.append(Member(input: p.input, configuration: p.configuration))
             groups[p.input.workspaceKey]!.notes.append(note)

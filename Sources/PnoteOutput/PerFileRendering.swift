@@ -13,22 +13,19 @@ enum PerFileRendering {
     /// Per file, `item` of each of its diagnostics, in order.
     static func render(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> String) -> [[String]] {
         let total = files.reduce(0) { $0 + $1.diagnostics.count }
-        guard total >= parallelThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 else {
+        guard total >= parallelThreshold && Parallel.hasCores else {
             return files.map { file in file.diagnostics.map { item($0, file) } }
         }
         // Work in chunks of diagnostics within a file, so one large note is spread too.
-        let size = parallelThreshold / 2
         let chunks: [(file: Int, range: Range<Int>)] = files.indices.flatMap { f in
-            let count = files[f].diagnostics.count
-            return stride(from: 0, to: count, by: size).map { (f, $0..<min($0 + size, count)) }
+            Parallel.chunks(of: files[f].diagnostics.count, size: parallelThreshold / 2).map { (f, $0) }
         }
-        let slots = ParallelSlots<[String]>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+        let texts = Parallel.map(chunks.count) { c in
             let file = files[chunks[c].file]
-            slots.set(c, file.diagnostics[chunks[c].range].map { item($0, file) })
+            return file.diagnostics[chunks[c].range].map { item($0, file) }
         }
         var out = Array(repeating: [String](), count: files.count)
-        for (chunk, texts) in zip(chunks, slots.takeValues()) { out[chunk.file] += texts }
+        for (chunk, texts) in zip(chunks, texts) { out[chunk.file] += texts }
         return out
     }
 }

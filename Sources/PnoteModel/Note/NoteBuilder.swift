@@ -62,17 +62,11 @@ public enum NoteBuilder {
                          fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
-        guard parallel ?? (count >= parallelFieldsThreshold && ProcessInfo.processInfo.activeProcessorCount > 1) else {
+        guard parallel ?? (count >= parallelFieldsThreshold && Parallel.hasCores) else {
             return (0..<count).map(read)
         }
-        // Chunks of blocks, a few per core, so the work balances without a hand-over per block.
-        let chunkCount = ProcessInfo.processInfo.activeProcessorCount * 4
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        let chunks = ParallelSlots<[Block]>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            chunks.set(c, (min(c * chunkSize, count)..<min((c + 1) * chunkSize, count)).map(read))
-        }
-        return chunks.values.flatMap { $0 }
+        let chunks = Parallel.chunks(of: count)
+        return Parallel.map(chunks.count) { chunks[$0].map(read) }.flatMap { $0 }
     }
 
     // MARK: Front matter

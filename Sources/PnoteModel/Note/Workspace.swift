@@ -69,21 +69,19 @@ public struct Workspace: Sendable {
     /// afterwards, so no copy of a note is held while it is written (copy on write would
     /// make every written block copy itself, which an edit pays per keystroke).
     private mutating func resolve(notes targets: [Int]) {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let allowed = self.parallel ?? (cores > 1)
+        let allowed = self.parallel ?? Parallel.hasCores
         let manyNotes = allowed && targets.count >= Workspace.parallelNotesThreshold
         // A large note alone (an edit in the editor) is read in chunks of blocks on all cores,
         // as the builder reads its blocks.
         let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
             let count = notes[n].blocks.count
             guard allowed, !manyNotes, count >= NoteBuilder.parallelFieldsThreshold else { return [(n, 0..<count)] }
-            let size = (count + cores * 4 - 1) / (cores * 4)
-            return stride(from: 0, to: count, by: size).map { (n, $0..<min($0 + size, count)) }
+            return Parallel.chunks(of: count).map { (n, $0) }
         }
         var references: [[ResolvedField]] = []
         do {
             let workspace = self
-            references = Workspace.map(Array(chunks.indices), parallel: allowed && chunks.count > 1) {
+            references = Parallel.map(chunks.count, parallel: allowed) {
                 workspace.resolvedFields(of: chunks[$0].note, blocks: chunks[$0].blocks)
             }
         }
@@ -93,7 +91,7 @@ public struct Workspace: Sendable {
         var links: [Links] = []
         do {
             let workspace = self
-            links = Workspace.map(targets, parallel: manyNotes) { workspace.links(of: $0) }
+            links = Parallel.map(targets.count, parallel: manyNotes) { workspace.links(of: targets[$0]) }
         }
         for (n, l) in zip(targets, links) {
             notes[n].measureTargets = l.measureTargets
@@ -105,13 +103,6 @@ public struct Workspace: Sendable {
 
     /// From this many notes on, resolution runs on all cores.
     static let parallelNotesThreshold = 16
-
-    private static func map<T>(_ items: [Int], parallel: Bool, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard parallel else { return items.map(transform) }
-        let slots = ParallelSlots<T>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
-        return slots.values
-    }
 
     private struct ResolvedField: Sendable {
         var block: Int, field: Int, refs: [Reference]

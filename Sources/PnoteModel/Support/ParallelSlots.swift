@@ -12,17 +12,35 @@ public final class ParallelSlots<T>: @unchecked Sendable {
         lock.lock(); slots[i] = value; lock.unlock()
     }
 
-    /// Every slot's value; call after the workers are done, when each slot is set.
-    public var values: [T] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.map { $0! }
-    }
-
-    /// `values`, with the slots emptied: the caller holds the only reference to each value.
+    /// Every slot's value, with the slots emptied: the caller holds the only reference to
+    /// each value. Call after the workers are done, when each slot is set.
     public func takeValues() -> [T] {
         lock.lock(); defer { lock.unlock() }
         let out = slots.map { $0! }
         slots = []
         return out
+    }
+}
+
+/// The one way pnote spreads work over cores: pure work per index, results in index order,
+/// so that a parallel run gives exactly the sequential run's result.
+public enum Parallel {
+    /// Whether this machine has more than one core to spread work over.
+    public static var hasCores: Bool { ProcessInfo.processInfo.activeProcessorCount > 1 }
+
+    /// `transform` of each index of `0..<count`, on all cores when `parallel`, in order.
+    public static func map<T>(_ count: Int, parallel: Bool = true, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard parallel && count > 1 else { return (0..<count).map(transform) }
+        let slots = ParallelSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { slots.set($0, transform($0)) }
+        return slots.takeValues()
+    }
+
+    /// `0..<count` cut into ranges of `size`, or by default into a few per core, so that
+    /// work balances without a hand-over per item.
+    public static func chunks(of count: Int, size: Int? = nil) -> [Range<Int>] {
+        let pieces = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = max(1, size ?? (count + pieces - 1) / pieces)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }

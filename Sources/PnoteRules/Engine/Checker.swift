@@ -15,12 +15,8 @@ public enum Checker {
     public static func checkInParallel(_ workspace: Workspace, configurations: [Configuration]) -> [NoteReport] {
         let count = workspace.notes.count
         guard count > 1 else { return (0..<count).map { check(note: $0, in: workspace, configuration: configurations[$0]) } }
-        let results = ParallelSlots<NoteReport>(count: count)
         // The notes already keep every core busy: no second level of parallel rules.
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            results.set(i, check(note: i, in: workspace, configuration: configurations[i], parallelRules: false))
-        }
-        return results.values
+        return Parallel.map(count) { check(note: $0, in: workspace, configuration: configurations[$0], parallelRules: false) }
     }
 
     /// `parallelRules`: nil lets the note's size decide (see `parallelRulesThreshold`).
@@ -81,13 +77,8 @@ public enum Checker {
     /// Each rule's findings, in the order of `rules` (the same result either way: rules
     /// are pure, and their shared memo is locked).
     static func findings(of rules: [any Rule.Type], in context: RuleContext, parallel: Bool? = nil) -> [[Finding]] {
-        let parallel = parallel ?? (context.note.blocks.count >= parallelRulesThreshold && ProcessInfo.processInfo.activeProcessorCount > 1)
-        guard parallel else {
-            return rules.map { $0.check(context) }
-        }
-        let results = ParallelSlots<[Finding]>(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { i in results.set(i, rules[i].check(context)) }
-        return results.values
+        let parallel = parallel ?? (context.note.blocks.count >= parallelRulesThreshold && Parallel.hasCores)
+        return Parallel.map(rules.count, parallel: parallel) { rules[$0].check(context) }
     }
 
     /// PN010 reports may themselves be suppressed (`pnote-disable-file PN010`); a scope
