@@ -23,7 +23,7 @@ import Testing
         let tree = Parser.parse(Self.largeNote)
         let sequentialNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: false)
         let parallelNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: FieldReadCache(capacity: 50), parallel: true)
-        #expect(sequentialNote.blocks.count > max(NoteBuilder.parallelFieldsThreshold, Checker.parallelRulesThreshold))
+        #expect(sequentialNote.blocks.count > max(NoteBuilder.parallelBlocksThreshold, Checker.parallelRulesThreshold))
         #expect(parallelNote.blocks.map { $0.fields.map(\.rawValue) } == sequentialNote.blocks.map { $0.fields.map(\.rawValue) })
 
         let sequential = RuleContext(workspace: Workspace(notes: [sequentialNote]), noteIndex: 0)

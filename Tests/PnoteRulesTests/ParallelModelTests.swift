@@ -37,7 +37,7 @@ import Testing
         let tree = Parser.parse(ParallelCheckTests.largeNote + tail)
         let sequentialNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: false)
         let parallelNote = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: true)
-        #expect(sequentialNote.blocks.count > NoteBuilder.parallelFieldsThreshold)
+        #expect(sequentialNote.blocks.count > NoteBuilder.parallelBlocksThreshold)
         let sequential = Self.described(Workspace(notes: [sequentialNote], parallel: false))
         #expect(sequential == Self.described(Workspace(notes: [parallelNote], parallel: true)))
         #expect(sequential.filter { $0.contains("→ Optional(") }.count > 100, "many resolved references")

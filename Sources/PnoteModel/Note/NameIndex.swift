@@ -52,8 +52,8 @@ struct NameIndex: Sendable {
             municipality = NameIndex.municipality(of: note)
             for block in note.blocks where NameIndex.kinds.contains(block.kind) {
                 let (byID, byTitle) = NameIndex.keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
-                keys += [byID, byTitle]
-                blocks += [block.index, block.index]
+                keys.append(byID); keys.append(byTitle)
+                blocks.append(block.index); blocks.append(block.index)
             }
         }
     }

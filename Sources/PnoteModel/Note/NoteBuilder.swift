@@ -31,7 +31,7 @@ public enum NoteBuilder {
     }
 
     /// A tree this large has its blocks read on all cores (the costly part of a build).
-    static let parallelFieldsThreshold = 250
+    static let parallelBlocksThreshold = 250
 
     /// Every block with its fields, id, title and own domain (not yet its parent's), and a
     /// target group's class, in block order: all that depends on the block alone.
@@ -62,7 +62,7 @@ public enum NoteBuilder {
                          fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
-        guard parallel ?? (count >= parallelFieldsThreshold && Parallel.hasCores) else {
+        guard parallel ?? (count >= parallelBlocksThreshold && Parallel.hasCores) else {
             return (0..<count).map(read)
         }
         let chunks = Parallel.chunks(of: count)

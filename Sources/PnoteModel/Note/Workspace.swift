@@ -75,7 +75,7 @@ public struct Workspace: Sendable {
         // as the builder reads its blocks.
         let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
             let count = notes[n].blocks.count
-            guard allowed, !manyNotes, count >= NoteBuilder.parallelFieldsThreshold else { return [(n, 0..<count)] }
+            guard allowed, !manyNotes, count >= NoteBuilder.parallelBlocksThreshold else { return [(n, 0..<count)] }
             return Parallel.chunks(of: count).map { (n, $0) }
         }
         var references: [[ResolvedField]] = []
