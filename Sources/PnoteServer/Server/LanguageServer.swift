@@ -211,8 +211,8 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
-    /// Frees `value` on the analysis queue, after the diagnostics scheduled before it: the
-    /// editor waits for neither the freeing nor a core it occupies.
+    /// Frees `value` on the analysis queue, after the diagnostics scheduled before it, so
+    /// that they do not wait for it (freeing a 50,000-line note takes about 10 ms).
     func freeAfterAnalysis(_ value: (some Sendable)?) {
         guard let value else { return }
         analysis.async { withExtendedLifetime(value) {} }
