@@ -15,6 +15,12 @@ open(f"{d}/invalid-utf8.pnote", "wb").write(b"## Doel: \xff\xfe\xc3\n- bron: \x8
 open(f"{d}/binary.pnote", "wb").write(bytes(random.getrandbits(8) for _ in range(2_000_000)))
 open(f"{d}/long-line.pnote", "wb").write(b"## Doel: X\n" + b"a" * 10_000_000 + b"\n")
 open(f"{d}/million-headings.pnote", "wb").write(b"## Doel: D\n" * 1_000_000)
+# Numbers too large for 64 bits (the fuzzer found the first; it trapped the process).
+open(f"{d}/huge-numbers.pnote", "wb").write(
+    b"# Domein: Jeugd\n## Begroting: B\n- totaal: \xe2\x82\xac " + b"9" * 400 + b" per jaar\n"
+    + b"## Maatregel: M\n- budget: \xe2\x82\xac 99999999999999999999999 per jaar\n- besparing: \xe2\x82\xac 1 miljard miljard\n"
+    + b"## Doel: D\n### Indicator: I\n- nulmeting: " + b"9" * 400 + b" per " + b"9" * 40 + b" inwoners (2022)\n"
+    + b"- streefwaarde: 1 per 100000000000000000000000 (2027)\n")
 open(f"{d}/deep.pnote", "wb").write(b"".join(b"#" * (i % 6 + 1) + b" Maatregel: M%d\n- doel: #m%d\n" % (i, i + 1) for i in range(10_000)))
 example = open("Examples/hengelo-preventie-2019.pnote", "rb").read()
 with open(f"{d}/fifty-mb.pnote", "wb") as f:
@@ -28,7 +34,7 @@ for i in range(1000):
     open(f"{d}/copies.pnote/copy-{i}.pnote", "wb").write(example)
 PY
 status=0
-for f in empty bom invalid-utf8 binary long-line million-headings deep fifty-mb copies; do
+for f in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep fifty-mb copies; do
   set +e
   /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format json "$dir/$f.pnote" > /dev/null 2> "$dir/err"
   code=$?

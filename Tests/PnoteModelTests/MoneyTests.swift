@@ -86,4 +86,25 @@ struct MoneyRow: CustomTestStringConvertible, Sendable {
         #expect(!Money(cents: 1, period: .unspecified).hasPeriod)
         #expect(Money(cents: 1, period: .unspecified, years: YearSpan(first: 2021, last: 2021)).hasPeriod)
     }
+
+    /// Found by the fuzzer: an amount too large for 64 bits trapped the whole process.
+    @Test func amountsTooLargeAreValueErrors() throws {
+        let digits = String(repeating: "6", count: 90)
+        for text in ["€\(digits) 150.000 per jaar (2024-2027)", "€ 10.000.000 miljard", "€ 2.000.000.000.000.000"] {
+            guard case .failure(let e) = MoneyParser.parseBudget(text, language: .nl) else {
+                Issue.record("\(text) was read as an amount"); continue
+            }
+            #expect(e.reason.nl.contains("te groot") || e.reason.nl.contains("geen"), "\(text): \(e.reason.nl)")
+        }
+        let largest = try MoneyParser.parse("€ 1.000.000.000.000.000", language: .nl).get()
+        #expect(largest.cents == Money.maximumCents)
+    }
+
+    @Test func sumsOfAmountsDoNotOverflow() {
+        #expect([Money.maximumCents, Money.maximumCents].cappedSum() == 2 * Money.maximumCents)
+        #expect(Array(repeating: Money.maximumCents, count: 100).cappedSum() == Int64.max)
+        #expect(Array(repeating: -Money.maximumCents, count: 100).cappedSum() == -Int64.max)
+        #expect(Int64.max.addingCapped(1) == .max && (-Int64.max).addingCapped(-5) == -.max)
+        #expect(Int64(40).addingCapped(2) == 42)
+    }
 }

@@ -98,9 +98,10 @@ public enum IndicatorValueParser {
             if depth == 0 { words.append(t) }
         }
         if let p = words.firstIndex(where: { $0.text == "per" }), p + 1 < words.count,
-           words[p + 1].kind == .number, let base = NumberNotation.parse(words[p + 1].text, language: language) {
+           words[p + 1].kind == .number, let base = NumberNotation.parse(words[p + 1].text, language: language),
+           let whole = Int(exactly: base.rounded()) {  // a base too large for an Int is no rate
             let noun = words[(p + 2)...].filter { $0.kind == .word }.map(\.text).joined(separator: " ")
-            return .rate(base: Int(base), noun: noun)
+            return .rate(base: whole, noun: noun)
         }
         return .count(words.filter { $0.kind == .word }.map(\.text).joined(separator: " "))
     }

@@ -22,6 +22,10 @@ public struct Money: Sendable, Hashable {
     /// `structureel` / `incidenteel` written after the amount.
     public var funding: FundingKind?
 
+    /// The largest amount read: a trillion euros a thousand times over. Larger ones are
+    /// mistakes, and sums of amounts below it are kept from overflowing (`addingCapped`).
+    public static let maximumCents: Int64 = 100_000_000_000_000_000
+
     public init(cents: Int64, period: MoneyPeriod, years: YearSpan? = nil, funding: FundingKind? = nil) {
         self.cents = cents
         self.period = period
@@ -101,7 +105,13 @@ public enum MoneyParser {
         }
         if i < tokens.count, tokens[i].text == "euro" || tokens[i].text == "eur" { hasCurrency = true; i += 1 }
         let rest = Array(tokens[i...])
-        var money = Money(cents: Int64((number * multiplier * 100).rounded()), period: .unspecified)
+        let cents = (number * multiplier * 100).rounded()
+        // Found by the fuzzer: a long run of digits does not fit in 64 bits and trapped.
+        guard cents.isFinite, abs(cents) <= Double(Money.maximumCents) else {
+            return .failure(ValueError(nl: "'\(tokens[n].text)' is te groot voor een bedrag (meer dan € 1.000 biljoen)",
+                                       en: "'\(tokens[n].text)' is too large for an amount (more than €1,000 trillion)"))
+        }
+        var money = Money(cents: Int64(cents), period: .unspecified)
         var qualifierSeen = false
         var j = 0
         while j < rest.count {
@@ -135,4 +145,19 @@ public enum MoneyParser {
         }
         return nil
     }
+}
+
+extension Int64 {
+    /// `self + other`, held at ±`Int64.max` instead of overflowing: amounts are bounded
+    /// (`Money.maximumCents`), but a folder may add up any number of them.
+    public func addingCapped(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        if overflow { return other > 0 ? .max : -.max }
+        return sum == .min ? -.max : sum
+    }
+}
+
+extension Sequence where Element == Int64 {
+    /// The sum, held at ±`Int64.max` (`addingCapped`).
+    public func cappedSum() -> Int64 { reduce(0) { $0.addingCapped($1) } }
 }

@@ -45,7 +45,7 @@ public enum EnvelopeExceeded: Rule {
         return envelopes.compactMap { envelope in
             guard let total = annualTotal(of: envelope, in: context), let field = envelope.field(.total) else { return nil }
             let members = byEnvelope[context.address(envelope)] ?? []
-            let sum = members.reduce(0) { $0 + $1.annual }
+            let sum = members.map(\.annual).cappedSum()
             guard sum > total else { return nil }
             let s = MoneyText.format(cents: sum), t = MoneyText.format(cents: total)
             let list = members.map { "'\($0.block.title)' \(MoneyText.format(cents: $0.annual).nl)" }.joined(separator: ", ")

@@ -54,7 +54,7 @@ extension RuleContext {
 /// Amounts for people: `€ 1.250.000` (nl) or `€1,250,000` (en).
 public enum MoneyText {
     public static func format(cents: Int64) -> Localized {
-        let euros = (cents + 50) / 100
+        let euros = cents.addingCapped(50) / 100
         func grouped(_ separator: String) -> String {
             let digits = String(abs(euros))
             var out = ""

@@ -19,12 +19,12 @@ public enum FocusNotReflected: Rule {
         var perLevel: [PreventionLevel: Int64] = [:]
         for measure in note.blocks(of: .measure) {
             guard let level = measure.level, level.system == focus.system, let annual = context.annualBudget(measure) else { continue }
-            perLevel[level, default: 0] += annual
+            perLevel[level, default: 0] = perLevel[level, default: 0].addingCapped(annual)
         }
         let focusSum = perLevel[focus] ?? 0
         guard let (top, topSum) = perLevel.filter({ $0.key != focus }).max(by: { ($0.value, $1.key.rank) < ($1.value, $0.key.rank) }),
               topSum > focusSum else { return [] }
-        let total = perLevel.values.reduce(0, +)
+        let total = perLevel.values.cappedSum()
         let share = { (x: Int64) in total == 0 ? 0 : Int((Double(x) / Double(total) * 100).rounded()) }
         let a = MoneyText.format(cents: topSum), b = MoneyText.format(cents: focusSum)
         return [Finding(

@@ -58,7 +58,7 @@ enum Decorations {
         let byEnvelope = EnvelopeExceeded.membersByEnvelope(in: s.workspace, envelopeNote: s.noteIndex)
         return .array(s.note.blocks.filter { $0.kind == .budget }.map { envelope in
             let members = byEnvelope[context.address(envelope)] ?? []
-            let sum = MoneyText.format(cents: members.reduce(0) { $0 + $1.annual }).text(lang)
+            let sum = MoneyText.format(cents: members.map(\.annual).cappedSum()).text(lang)
             let total = EnvelopeExceeded.annualTotal(of: envelope, in: context).map { MoneyText.format(cents: $0).text(lang) } ?? "?"
             let title = lang == .nl ? "\(sum) van \(total) per jaar toegewezen aan \(members.count) maatregelen"
                                     : "\(sum) of \(total) per year assigned to \(members.count) measures"
