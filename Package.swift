@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
         .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote"]),
-        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note"]),
         // Proofs in real editors and highlighters; each skips when its tool is absent.
         .testTarget(name: "PnoteEditorTests", dependencies: ["pnote"]),
     ]

@@ -19,16 +19,19 @@ enum Binary {
     }()
 
     /// The `pnote` next to the test bundle (SwiftPM builds it because the tests depend on it).
-    static let path: String = {
+    static let path = locate("pnote")
+
+    /// An executable of the package, next to the test bundle.
+    static func locate(_ name: String) -> String {
         let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
                           Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
                           packageRoot.appendingPathComponent(".build/debug")]
         for dir in candidates {
-            let p = dir.appendingPathComponent("pnote").path
+            let p = dir.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
-        fatalError("the pnote binary was not found next to the tests: \(candidates)")
-    }()
+        fatalError("the \(name) binary was not found next to the tests: \(candidates)")
+    }
 
     /// `launcher`: a command that runs pnote, such as `setpriv` with its options.
     static func run(_ args: [String], stdin: String? = nil, in directory: URL = packageRoot,

@@ -1,4 +1,3 @@
-import Foundation
 import PnoteModel
 import PnoteSyntax
 import Testing
@@ -102,32 +101,5 @@ func expectLossless(_ tree: SyntaxTree, _ bytes: [UInt8], sourceLocation: Testin
         let text = try #require(try exampleNotes().first { $0.name.hasPrefix("voorbeeldstad") }?.text)
         let found = diagnostics(text)
         #expect(found.isEmpty, "\(found.map { "\($0.code): \($0.message.en)" })")
-    }
-}
-
-/// Every crash the fuzzers found, kept as a file in `Tests/Fuzz/regressions`, runs through
-/// the fuzz target's path: parser, model, every rule, two notes of one workspace (split at
-/// the first NUL byte), safe fixes applied and parsed again.
-@Suite struct FuzzRegressionTests {
-    @Test func everyFoundCrashStaysFixed() throws {
-        let folder = packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(!files.isEmpty)
-        for file in files {
-            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(file)))
-            let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map(Array.init)
-            let notes = parts.enumerated().map { i, part in
-                NoteBuilder.build(path: i == 0 ? "a.pnote" : "sub/b.pnote", tree: Parser.parse(SourceText(bytes: part)))
-            }
-            let workspace = Workspace(notes: notes)
-            for (i, report) in Checker.check(workspace).enumerated() {
-                let source = workspace.notes[i].source
-                for d in report.diagnostics {
-                    #expect(d.range.start <= d.range.end && d.range.end <= source.bytes.count, "\(file): \(d.code)")
-                }
-                let fixed = FixApplication.applySafeFixes(to: source, report.diagnostics)
-                expectLossless(Parser.parse(SourceText(bytes: fixed.bytes)), fixed.bytes)
-            }
-        }
     }
 }
