@@ -84,19 +84,21 @@ extension SourceText {
     /// folding just lowercases, and has no case-insensitive match. Rules use it to skip
     /// folding text that cannot match, with exactly the result of folding it.
     public func mayContainFolded(_ needle: String, in range: TextRange) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        var i = range.start
-        while i < range.end {
-            let b = bytes[i]
-            if b >= 0x80 { return true }
-            if Byte.lower(b) == first, i + n.count <= range.end {
-                var k = 1
-                while k < n.count && Byte.lower(bytes[i + k]) == n[k] { k += 1 }
-                if k == n.count { return true }
+        var needle = needle
+        return needle.withUTF8 { n in  // in place: called for every paragraph
+            guard let first = n.first else { return true }
+            var i = range.start
+            while i < range.end {
+                let b = bytes[i]
+                if b >= 0x80 { return true }
+                if Byte.lower(b) == first, i + n.count <= range.end {
+                    var k = 1
+                    while k < n.count && Byte.lower(bytes[i + k]) == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 }

@@ -1,7 +1,7 @@
 /// A half-open range of UTF-8 byte offsets into a `SourceText`.
 public struct TextRange: Hashable, Sendable, Comparable {
     /// Offsets are kept in 32 bits: a note has millions of ranges (every heading, field
-    /// and reference has several), and half their size is a fifth of the memory of a check.
+    /// and reference has several), and halving them saved an eighth of a check's memory.
     /// Notes are therefore at most `SourceText.maximumSize` bytes.
     private var storedStart: UInt32
     private var storedEnd: UInt32

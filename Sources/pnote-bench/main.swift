@@ -49,7 +49,6 @@ if CommandLine.arguments.dropFirst().first == "corpus" {
 let sizes = (argument("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
 let repeats = Int(argument("--repeat") ?? "3") ?? 3
 
-
 #if DEBUG
 print("warning: this is a debug build; measure with `swift run -c release pnote-bench`")
 #endif

@@ -75,20 +75,9 @@ public struct FoldedText: Sendable {
         firstRange(of: phrase)?.lowerBound == 0
     }
 
-    /// The first occurrence of any of `phrases`, earliest in the text (longest on a tie).
-    public func firstOccurrence(of phrases: [String]) -> (phrase: String, range: Range<Int>)? {
-        var best: (String, Range<Int>)?
-        for phrase in phrases {
-            guard let r = firstRange(of: phrase) else { continue }
-            if best == nil || r.lowerBound < best!.1.lowerBound
-                || (r.lowerBound == best!.1.lowerBound && r.count > best!.1.count) { best = (phrase, r) }
-        }
-        return best
-    }
-
-    /// `firstOccurrence(of:)` for a fixed list, in one pass over the text instead of one
-    /// per phrase: at the first word start where any phrase matches, the longest match
-    /// (the first in the list on a tie).
+    /// The first occurrence of any phrase of `set`, in one pass over the text: at the first
+    /// word start where any phrase matches, the longest match (the first in the list on a
+    /// tie).
     public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
         for i in wordStarts {
             guard let candidates = set.byFirstScalar[scalars[i]] else { continue }
@@ -137,13 +126,11 @@ public struct FoldedText: Sendable {
 /// Folded phrases grouped by their first scalar, for matching a whole list against a text
 /// in one pass (`FoldedText.firstOccurrence(of:)`).
 public struct PhraseSet: Sendable {
-    public let phrases: [String]
     /// First scalar → the phrases starting with it, in list order.
     let byFirstScalar: [Unicode.Scalar: [String]]
 
     /// `phrases` must be folded (`Folding.fold`); empty ones never match.
     public init(_ phrases: [String]) {
-        self.phrases = phrases
         var groups: [Unicode.Scalar: [String]] = [:]
         for phrase in phrases {
             guard let first = phrase.unicodeScalars.first else { continue }

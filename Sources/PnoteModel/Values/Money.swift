@@ -157,6 +157,13 @@ extension Int64 {
     }
 }
 
+extension Dictionary where Value == Int64 {
+    /// Adds `amount` to the total under `key` (`addingCapped`).
+    public mutating func addCapped(_ amount: Int64, to key: Key) {
+        self[key] = (self[key] ?? 0).addingCapped(amount)
+    }
+}
+
 extension Sequence where Element == Int64 {
     /// The sum, held at ±`Int64.max` (`addingCapped`).
     public func cappedSum() -> Int64 { reduce(0) { $0.addingCapped($1) } }

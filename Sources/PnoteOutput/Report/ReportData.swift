@@ -113,15 +113,13 @@ public struct ReportData: Sendable {
         var total: Int64 = 0
         for m in measures {
             guard let annual = context.annualBudget(m) else { continue }
-            perLevel[m.level?.name.text(lang) ?? other, default: 0] = perLevel[m.level?.name.text(lang) ?? other, default: 0].addingCapped(annual)
-            perDomain[m.domain?.key ?? "—", default: 0] = perDomain[m.domain?.key ?? "—", default: 0].addingCapped(annual)
+            perLevel.addCapped(annual, to: m.level?.name.text(lang) ?? other)
+            perDomain.addCapped(annual, to: m.domain?.key ?? "—")
             total = total.addingCapped(annual)
         }
         var envelopes: [String: Int64] = [:]
         for e in note.blocks(of: .budget) {
-            if let t = EnvelopeExceeded.annualTotal(of: e, in: context) {
-                envelopes[e.domain?.key ?? "—", default: 0] = envelopes[e.domain?.key ?? "—", default: 0].addingCapped(t)
-            }
+            if let t = EnvelopeExceeded.annualTotal(of: e, in: context) { envelopes.addCapped(t, to: e.domain?.key ?? "—") }
         }
         let levelOrder = levels.map { $0.name.text(lang) } + PreventionLevel.allCases.filter { $0.system != system }.map { $0.name.text(lang) } + [other]
         let budgetPerLevel = levelOrder.compactMap { name in perLevel[name].map { (name, $0) } }

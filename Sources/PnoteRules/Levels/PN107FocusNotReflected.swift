@@ -19,7 +19,7 @@ public enum FocusNotReflected: Rule {
         var perLevel: [PreventionLevel: Int64] = [:]
         for measure in note.blocks(of: .measure) {
             guard let level = measure.level, level.system == focus.system, let annual = context.annualBudget(measure) else { continue }
-            perLevel[level, default: 0] = perLevel[level, default: 0].addingCapped(annual)
+            perLevel.addCapped(annual, to: level)
         }
         let focusSum = perLevel[focus] ?? 0
         guard let (top, topSum) = perLevel.filter({ $0.key != focus }).max(by: { ($0.value, $1.key.rank) < ($1.value, $0.key.rank) }),
