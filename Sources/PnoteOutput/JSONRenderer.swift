@@ -6,10 +6,22 @@ import PnoteSyntax
 /// `pnote check --format json`, exactly the shape of spec section 10.
 public enum JSONRenderer {
     public static func render(_ result: CheckResult) -> String {
-        // Compact JSON concatenates: each diagnostic is serialized on its own, and joined in order.
-        let items = PerFileRendering.render(result.files) { diagnostic($0, $1).serialized() }
-        let fragments = zip(result.files, items).map { file, items in
-            "{\"path\":" + JSON.string(file.displayPath).serialized() + ",\"diagnostics\":[" + items.joined(separator: ",") + "]}"
+        // Compact JSON concatenates: each diagnostic is serialized on its own, as bytes,
+        // and joined in order.
+        let items = PerFileRendering.render(result.files) { diagnostic($0, $1).serializedBytes() }
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(64) { total, file in file.reduce(total + 64) { $0 + $1.count + 1 } })
+        out += #"{"version":1,"files":["#.utf8
+        for (index, (file, items)) in zip(result.files, items).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"path":"#.utf8
+            out += JSON.string(file.displayPath).serializedBytes()
+            out += #","diagnostics":["#.utf8
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out += item
+            }
+            out += "]}".utf8
         }
         let summary: JSON = .object([
             ("files", .int(result.files.count)),
@@ -18,7 +30,10 @@ public enum JSONRenderer {
             ("infos", .int(result.count(.info))),
             ("hints", .int(result.count(.hint))),
         ])
-        return "{\"version\":1,\"files\":[" + fragments.joined(separator: ",") + "],\"summary\":" + summary.serialized() + "}\n"
+        out += #"],"summary":"#.utf8
+        out += summary.serializedBytes()
+        out += "}\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func diagnostic(_ d: Diagnostic, _ file: CheckedFile) -> JSON {

@@ -11,7 +11,7 @@ enum PerFileRendering {
     static let parallelThreshold = 2_000
 
     /// Per file, `item` of each of its diagnostics, in order.
-    static func render(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> String) -> [[String]] {
+    static func render<Item: Sendable>(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item) -> [[Item]] {
         let total = files.reduce(0) { $0 + $1.diagnostics.count }
         guard total >= parallelThreshold && Parallel.hasCores else {
             return files.map { file in file.diagnostics.map { item($0, file) } }
@@ -24,7 +24,7 @@ enum PerFileRendering {
             let file = files[chunks[c].file]
             return file.diagnostics[chunks[c].range].map { item($0, file) }
         }
-        var out = Array(repeating: [String](), count: files.count)
+        var out = Array(repeating: [Item](), count: files.count)
         for (chunk, texts) in zip(chunks, texts) { out[chunk.file] += texts }
         return out
     }

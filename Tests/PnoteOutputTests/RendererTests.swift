@@ -83,6 +83,17 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(JSON.object([("b", .int(1)), ("a", .array([.null, .bool(true), .double(1.5)]))]).serialized()
                 == "{\"b\":1,\"a\":[null,true,1.5]}")
     }
+
+    @Test func numbersAndLayoutAreWrittenExactly() {
+        // Integers are written digit by digit: the edges of Int, zero and negatives.
+        let numbers: [JSON] = [.int(0), .int(-7), .int(Int.max), .int(Int.min), .double(-3), .double(.nan), .double(2.5e20)]
+        #expect(JSON.array(numbers).serialized()
+                == "[0,-7,9223372036854775807,-9223372036854775808,-3,null,2.5e+20]")
+        #expect(JSON.string("\t\r\u{1B}\u{7F}").serialized() == "\"\\t\\r\\u001b\u{7F}\"")
+        let pretty = JSON.object([("a", .array([.int(1), .object([])])), ("b", .array([]))]).serialized(pretty: true)
+        #expect(pretty == "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": []\n}")
+        #expect(JSON.string("x").serializedBytes() == Array("\"x\"".utf8))
+    }
 }
 
 /// From `PerFileRendering.parallelThreshold` diagnostics on, they are rendered on all
