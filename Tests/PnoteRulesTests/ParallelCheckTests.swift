@@ -55,6 +55,23 @@ import Testing
         #expect(results[0] == results[2] && results[1] == results[2])
     }
 
+    @Test func colludingHashesStillReadEveryValueExactly() {
+        // Every lookup lands on the same slot: a hit must be taken only when kind,
+        // language, key and value are byte for byte those of the field.
+        let cache = FieldReadCache(capacity: 100) { _, _ in 42 }
+        let tree = Parser.parse(Self.largeNote)
+        let cached = NoteBuilder.build(path: "a.pnote", tree: tree, cache: cache, parallel: false)
+        let plain = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: false)
+        #expect(cache.count == 1)
+        for (a, b) in zip(cached.blocks, plain.blocks) {
+            #expect(a.fields.map(\.rawValue) == b.fields.map(\.rawValue))
+            #expect(a.fields.map { "\($0.key.map { "\($0)" } ?? "-") \($0.value)" } == b.fields.map { "\($0.key.map { "\($0)" } ?? "-") \($0.value)" })
+        }
+        let rules = RuleRegistry.all
+        let results = [cached, plain].map { Self.rendered(Checker.check(Workspace(notes: [$0]), rules: rules)[0].diagnostics) }
+        #expect(results[0] == results[1])
+    }
+
     @Test func longValuesAreReadButNotKept() {
         let cache = FieldReadCache(capacity: 100)
         let long = String(repeating: "wijkteam ", count: 40)

@@ -6,23 +6,23 @@ import PnoteSyntax
 /// `taakveld: 6.1`), and in the editor every keystroke rebuilds a note whose fields are
 /// nearly all unchanged; reading money and indicator values is the costly part of a build.
 ///
+/// A lookup reads the source bytes in place: it hashes them, and a hit compares them with
+/// the text it keeps, so no string is made for a value that was read before (making and
+/// hashing strings cost more than the lookup saved). Collisions are therefore harmless.
+///
 /// Values carry no positions, so a cached value is exact wherever the text stands.
 /// References do carry positions and are never cached. The cache is bounded: when it is
 /// full it starts again, and long values are not kept, so memory stays flat whatever is
 /// checked.
 public final class FieldReadCache: @unchecked Sendable {
-    struct Key: Hashable, Sendable {
+    struct Entry {
         var kind: BlockKind
         var language: Language
-        var key: String
-        var raw: String
-    }
-
-    struct Entry {
-        var key: FieldKey?
-        var value: FieldValue
+        var keyText: String
         /// The stored text, so notes that share a value share its storage too.
         var raw: String
+        var key: FieldKey?
+        var value: FieldValue
     }
 
     /// Longer fields are read every time: they rarely repeat, and the cache's memory stays
@@ -32,13 +32,58 @@ public final class FieldReadCache: @unchecked Sendable {
     /// One cache for the process: the CLI and the server both build through it.
     public static let shared = FieldReadCache(capacity: 20_000)
 
-    private let entries: BoundedCache<Key, Entry>
+    private let entries: BoundedCache<UInt64, Entry>
+    private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64
 
-    public init(capacity: Int) { entries = BoundedCache(capacity: capacity) }
+    public convenience init(capacity: Int) { self.init(capacity: capacity, hash: FieldReadCache.mix) }
 
-    func entry(_ key: Key) -> Entry? { entries.value(for: key) }
+    /// `hash` is replaceable so that tests can make every lookup collide.
+    init(capacity: Int, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
+        entries = BoundedCache(capacity: capacity)
+        self.hash = hash
+    }
 
-    func store(_ entry: Entry, for key: Key) { entries.store(entry, for: key) }
+    func key(kind: BlockKind, language: Language, key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // Kind and language only spread the keys: a hit compares them anyway.
+        let kindOrdinal = UInt64(BlockKind.allCases.firstIndex(of: kind) ?? 0)
+        let seed = hash(key, kindOrdinal << 1 | (language == .nl ? 0 : 1))
+        return hash(raw, seed ^ 0xFF)
+    }
+
+    func entry(_ hashKey: UInt64, kind: BlockKind, language: Language,
+               key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard let entry = entries.value(for: hashKey), entry.kind == kind, entry.language == language,
+              FieldReadCache.equal(entry.keyText, key), FieldReadCache.equal(entry.raw, raw) else { return nil }
+        return entry
+    }
+
+    func store(_ entry: Entry, for hashKey: UInt64) { entries.store(entry, for: hashKey) }
 
     public var count: Int { entries.count }
+
+    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+    }
+
+    /// Eight bytes at a time, multiplied and shifted: not a strong hash, and it need not
+    /// be, since a hit is checked byte for byte.
+    static func mix(_ bytes: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = seed ^ UInt64(bytes.count) &* multiplier
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count {
+            tail = tail << 8 | UInt64(raw[i])
+            i += 1
+        }
+        h = (h ^ tail) &* multiplier
+        return h ^ (h >> 32)
+    }
 }

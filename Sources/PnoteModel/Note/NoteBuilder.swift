@@ -110,19 +110,34 @@ public enum NoteBuilder {
 
     static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language,
                           cache: FieldReadCache? = nil) -> Field {
-        let keyText = tree.text(node.keyRange)
-        let raw = node.continuationRanges.isEmpty ? tree.text(node.valueRange)
+        // Single-line values are looked up in the cache from the bytes, before any string is made.
+        guard let cache, node.continuationRanges.isEmpty,
+              node.keyRange.length + node.valueRange.length <= FieldReadCache.maximumTextBytes,
+              node.keyRange.end <= tree.source.bytes.count, node.valueRange.end <= tree.source.bytes.count else {
+            return readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
+                             tree: tree, language: language)
+        }
+        return tree.source.bytes.withUnsafeBufferPointer { bytes in
+            let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
+            let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
+            let hashKey = cache.key(kind: kind, language: language, key: keyBytes, raw: rawBytes)
+            if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
+                return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
+            }
+            let keyText = tree.text(node.keyRange), raw = tree.text(node.valueRange)
+            let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
+            if field.key?.spec.valueKind != .references {
+                cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, raw: raw,
+                                                 key: field.key, value: field.value), for: hashKey)
+            }
+            return field
+        }
+    }
+
+    /// The value with its continuation lines joined by a space.
+    static func rawValue(of node: FieldNode, tree: SyntaxTree) -> String {
+        node.continuationRanges.isEmpty ? tree.text(node.valueRange)
             : ([node.valueRange] + node.continuationRanges).map(tree.text).filter { !$0.isEmpty }.joined(separator: " ")
-        let cache = raw.utf8.count + keyText.utf8.count <= FieldReadCache.maximumTextBytes ? cache : nil
-        let cacheKey = FieldReadCache.Key(kind: kind, language: language, key: keyText, raw: raw)
-        if let cache, let hit = cache.entry(cacheKey) {
-            return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
-        }
-        let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
-        if let cache, field.key?.spec.valueKind != .references {
-            cache.store(FieldReadCache.Entry(key: field.key, value: field.value, raw: raw), for: cacheKey)
-        }
-        return field
     }
 
     private static func readValue(_ node: FieldNode, key: FieldKey?, raw: String, tree: SyntaxTree,
