@@ -35,7 +35,7 @@ public final class FieldReadCache: @unchecked Sendable {
     private let entries: BoundedCache<UInt64, Entry>
     private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64
 
-    public convenience init(capacity: Int) { self.init(capacity: capacity, hash: FieldReadCache.mix) }
+    public convenience init(capacity: Int) { self.init(capacity: capacity, hash: ByteHash.mix) }
 
     /// `hash` is replaceable so that tests can make every lookup collide.
     init(capacity: Int, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
@@ -45,8 +45,7 @@ public final class FieldReadCache: @unchecked Sendable {
 
     func key(kind: BlockKind, language: Language, key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
         // Kind and language only spread the keys: a hit compares them anyway.
-        let kindOrdinal = UInt64(BlockKind.allCases.firstIndex(of: kind) ?? 0)
-        let seed = hash(key, kindOrdinal << 1 | (language == .nl ? 0 : 1))
+        let seed = hash(key, ByteHash.seed(kind) << 1 | (language == .nl ? 0 : 1))
         return hash(raw, seed ^ 0xFF)
     }
 
@@ -64,26 +63,5 @@ public final class FieldReadCache: @unchecked Sendable {
     private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
         return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
-    }
-
-    /// Eight bytes at a time, multiplied and shifted: not a strong hash, and it need not
-    /// be, since a hit is checked byte for byte.
-    static func mix(_ bytes: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var h = seed ^ UInt64(bytes.count) &* multiplier
-        let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
-        while i + 8 <= raw.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
-            h ^= h >> 29
-            i += 8
-        }
-        var tail: UInt64 = 0
-        while i < raw.count {
-            tail = tail << 8 | UInt64(raw[i])
-            i += 1
-        }
-        h = (h ^ tail) &* multiplier
-        return h ^ (h >> 32)
     }
 }

@@ -35,11 +35,13 @@ struct NameIndex: Sendable {
 
     static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
 
+    /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
+    func municipality(ofNote n: Int) -> String? { entriesByNote[n]?.municipality }
+
     private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> (byID: Int, byTitle: Int) {
-        var byID = Hasher(), byTitle = Hasher()
-        byID.combine(municipality); byID.combine(kind); byID.combine(0); byID.combine(id)
-        byTitle.combine(municipality); byTitle.combine(kind); byTitle.combine(1); byTitle.combine(title)
-        return (byID.finalize(), byTitle.finalize())
+        // ByteHash, not Hasher: PN108 and PN210 make four keys per block they look up.
+        let partition = ByteHash.of(municipality, ByteHash.seed(kind))
+        return (Int(truncatingIfNeeded: ByteHash.of(id, partition)), Int(truncatingIfNeeded: ByteHash.of(title, ~partition)))
     }
 
     /// What a note puts in the index: its municipality, and per name a key and a block.

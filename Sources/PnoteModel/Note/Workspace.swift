@@ -28,11 +28,15 @@ public struct Workspace: Sendable {
     /// `gemeente`, or none declared), in note and block order.
     public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
         let id = block.foldedID, title = block.foldedTitle
-        let municipality = NameIndex.municipality(of: notes[n])
-        return names.candidates(kind, id: id, title: title, municipality: municipality, otherThan: n).filter { address in
-            let other = self.block(address)
-            return other.kind == kind && (other.foldedID == id || other.foldedTitle == title)
+        let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
+        let candidates = names.candidates(kind, id: id, title: title, municipality: municipality, otherThan: n)
+        var same: [BlockAddress] = []
+        same.reserveCapacity(candidates.count)  // `filter` grows its result step by step
+        for address in candidates {
+            let other = notes[address.note].blocks[address.block]
+            if other.kind == kind && (other.foldedID == id || other.foldedTitle == title) { same.append(address) }
         }
+        return same
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes

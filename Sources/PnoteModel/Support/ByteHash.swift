@@ -1,0 +1,46 @@
+import PnoteSyntax
+
+/// A fast hash of bytes for the caches and indexes of the model, where `Hasher` (SipHash,
+/// and a `String` to hash) cost more than the lookups saved. Eight bytes at a time,
+/// multiplied and shifted: not a strong hash, so every user compares what it finds. The
+/// seed is drawn per process, as `Hasher`'s is, so that names crafted to collide in one
+/// run do not collide in the next.
+enum ByteHash {
+    static let processSeed = UInt64.random(in: .min ... .max)
+
+    static func mix(_ bytes: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = (seed ^ processSeed ^ UInt64(bytes.count)) &* multiplier
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count {
+            tail = tail << 8 | UInt64(raw[i])
+            i += 1
+        }
+        h = (h ^ tail) &* multiplier
+        return h ^ (h >> 32)
+    }
+
+    static func of(_ text: String, _ seed: UInt64) -> UInt64 {
+        var text = text
+        return text.withUTF8 { mix($0, seed) }
+    }
+
+    /// A seed per block kind (`allCases` would make an array per call).
+    static func seed(_ kind: BlockKind) -> UInt64 {
+        switch kind {
+        case .domain: 1
+        case .targetGroup: 2
+        case .measure: 3
+        case .goal: 4
+        case .indicator: 5
+        case .budget: 6
+        }
+    }
+}
