@@ -1,3 +1,5 @@
+import Foundation
+
 /// A half-open range of UTF-8 byte offsets into a `SourceText`.
 public struct TextRange: Hashable, Sendable, Comparable {
     /// Offsets are kept in 32 bits: a note has millions of ranges (every heading, field
@@ -76,13 +78,14 @@ public struct SourceText: Sendable {
         starts.reserveCapacity(bytes.count / 32 + 1)
         var crlf = 0, lf = 0
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            // memchr finds newlines many bytes at a time; a byte loop was 7 instructions a byte.
             var i = bom
-            while i < buf.count {
-                if buf[i] == 0x0A {
-                    if i > bom && buf[i - 1] == 0x0D { crlf += 1 } else { lf += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
+            while i < buf.count, let found = memchr(base + i, 0x0A, buf.count - i) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at > bom && buf[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+                starts.append(at + 1)
+                i = at + 1
             }
         }
         // A final newline does not open a new (empty) line.

@@ -181,6 +181,16 @@ struct IndicatorRow: CustomTestStringConvertible, Sendable {
         #expect(Folding.slug("€") == "")
     }
 
+    @Test func asciiTextFoldsAsTheScalarPathDoes() {
+        // ASCII takes a byte path; a non-ASCII letter anywhere sends the whole text down the
+        // scalar path. Both must give the same folding.
+        for (ascii, accented) in [("  Zorg\t voor\r\nJEUGD  ", "  Zörg\t voor\r\nJEUGD  "), ("A  b", "À  b"), ("", "\u{301}")] {
+            #expect(Folding.fold(ascii) == Folding.fold(accented), "\(ascii.debugDescription)")
+        }
+        #expect(Folding.fold("  Zorg\t voor\r\nJEUGD  ") == "zorg voor jeugd")
+        #expect(Folding.fold(Substring("Ab  C")) == "ab c")
+    }
+
     @Test func nearestIsForTyposOnly() {
         #expect(Folding.nearest(to: "maatregl", in: ["maatregel", "doel"]) == "maatregel")
         #expect(Folding.nearest(to: "doelen", in: ["doel"]) == nil, "two edits on a short word is no typo")

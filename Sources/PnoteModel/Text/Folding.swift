@@ -50,6 +50,8 @@ public enum Folding {
 
     /// `fold`, as UTF-8 bytes.
     static func foldedBytes(_ text: some StringProtocol) -> [UInt8] {
+        // Most names and values are ASCII: fold their bytes without decoding scalars.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(foldedASCII), let ascii { return ascii }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -65,6 +67,24 @@ public enum Folding {
             case .other(let folded):
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 out.append(contentsOf: folded.utf8)
+            }
+        }
+        return out
+    }
+
+    /// `foldedBytes` of ASCII text; nil if any byte is not ASCII. The same steps as the
+    /// scalar path, byte by byte.
+    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b.lowercasedASCII)
             }
         }
         return out
