@@ -191,6 +191,16 @@ struct IndicatorRow: CustomTestStringConvertible, Sendable {
         #expect(Folding.fold(Substring("Ab  C")) == "ab c")
     }
 
+    @Test func trimmingSpacesKeepsWholeCharacters() {
+        #expect(" \t#g1-0 \t".trimmingSpaces == "#g1-0")
+        #expect(Substring("  a b  ").trimmingSpaces == "a b")
+        #expect("   ".trimmingSpaces == "" && "".trimmingSpaces == "")
+        #expect("  zoë  ".trimmingSpaces == "zoë")
+        // A space with a combining mark is one character, not a space: it stays.
+        #expect("  \u{301}x ".trimmingSpaces == " \u{301}x")
+        #expect("x\u{301}  ".trimmingSpaces == "x\u{301}")
+    }
+
     @Test func nearestIsForTyposOnly() {
         #expect(Folding.nearest(to: "maatregl", in: ["maatregel", "doel"]) == "maatregel")
         #expect(Folding.nearest(to: "doelen", in: ["doel"]) == nil, "two edits on a short word is no typo")

@@ -97,7 +97,19 @@ public enum FieldList {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (whole characters).
     var trimmingSpaces: String {
+        // On the bytes where that is the same: a space next to a non-ASCII scalar may be
+        // part of its character (a combining mark after it), so those go the slow way.
+        let trimmedBytes: String?? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, end = bytes.count
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            if start > 0 && start < bytes.count && bytes[start] >= 0x80 { return nil }
+            if end < bytes.count && end > 0 && bytes[end - 1] >= 0x80 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if let trimmedBytes, let trimmedBytes { return trimmedBytes }
         guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = lastIndex(where: { $0 != " " && $0 != "\t" })!
         return String(self[first...last])
