@@ -66,6 +66,19 @@ import Testing
         #expect(folded.occurrences(of: "een").count == 1, "één folds to een")
         #expect(folded.occurrences(of: "basi").isEmpty, "whole words only")
     }
+
+    @Test func asciiAndScalarFoldingAgreeAndSetsMatchAnyFirstScalar() {
+        // ASCII text is folded byte by byte, other text scalar by scalar: same scalars,
+        // same offsets into the original.
+        let ascii = FoldedText("Sociale  BASIS\tversterken"), accented = FoldedText("Sociàle  BASIS\tversterken")
+        #expect(ascii.scalars == accented.scalars)
+        #expect(ascii.offsets.count == accented.offsets.count && ascii.offsets.last == 25 && accented.offsets.last == 26)
+        // Phrases starting with an ASCII and with a non-ASCII scalar, longest match first.
+        let set = PhraseSet(["sociale", "sociale basis", "łodz"])
+        #expect(ascii.firstOccurrence(of: set)?.phrase == "sociale basis")
+        #expect(FoldedText("in Łódź").firstOccurrence(of: set)?.range == 3..<10, "ł has no ASCII base")
+        #expect(FoldedText("geen").firstOccurrence(of: set) == nil)
+    }
 }
 
 @Suite struct VocabularyTests {

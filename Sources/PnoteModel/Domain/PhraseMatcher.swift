@@ -11,28 +11,49 @@ public struct FoldedText: Sendable {
     public init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
+        var starts: [Int] = []
         scalars.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
-        var byte = 0
-        for scalar in text.unicodeScalars {
-            switch Folding.fold(scalar: scalar) {
-            case .space:
-                if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
-            case .dropped:
-                break
-            case .ascii(let folded):
-                scalars.append(Unicode.Scalar(folded))
-                offsets.append(byte)
-            case .other(let folded):
-                for s in folded.unicodeScalars {
-                    scalars.append(s)
+        // ASCII text (most prose and names) is folded byte by byte, with the same steps as
+        // the scalar path below.
+        var text = text
+        let ascii = text.withUTF8 { bytes -> Bool in
+            for (byte, b) in bytes.enumerated() {
+                guard b < 0x80 else { return false }
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
+                } else {
+                    scalars.append(Unicode.Scalar(b.lowercasedASCII))
                     offsets.append(byte)
                 }
             }
-            byte += UTF8.width(scalar)
+            offsets.append(bytes.count)
+            return true
         }
-        offsets.append(byte)
-        var starts: [Int] = []
+        if !ascii {
+            scalars.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            var byte = 0
+            for scalar in text.unicodeScalars {
+                switch Folding.fold(scalar: scalar) {
+                case .space:
+                    if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
+                case .dropped:
+                    break
+                case .ascii(let folded):
+                    scalars.append(Unicode.Scalar(folded))
+                    offsets.append(byte)
+                case .other(let folded):
+                    for s in folded.unicodeScalars {
+                        scalars.append(s)
+                        offsets.append(byte)
+                    }
+                }
+                byte += UTF8.width(scalar)
+            }
+            offsets.append(byte)
+        }
+        starts.reserveCapacity(scalars.count / 2 + 1)  // grown step by step, this was half the cost
         for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { starts.append(i) }
         self.scalars = scalars
         self.offsets = offsets
@@ -80,12 +101,13 @@ public struct FoldedText: Sendable {
     /// tie).
     public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
         for i in wordStarts {
-            guard let candidates = set.byFirstScalar[scalars[i]] else { continue }
+            let candidates = set.phrases(startingWith: scalars[i])
+            guard !candidates.isEmpty else { continue }
             var best: (String, Range<Int>)?
             for phrase in candidates {
-                guard let end = wholeWordMatch(phrase, at: i) else { continue }
+                guard let end = wholeWordMatch(phrase.scalars, at: i) else { continue }
                 let range = offsets[i]..<offsets[end]
-                if best == nil || range.count > best!.1.count { best = (phrase, range) }
+                if best == nil || range.count > best!.1.count { best = (phrase.text, range) }
             }
             if let best { return best }
         }
@@ -102,7 +124,7 @@ public struct FoldedText: Sendable {
         guard let first = phrase.unicodeScalars.first else { return }
         var next = 0
         for i in wordStarts where i >= next && scalars[i] == first {
-            guard let end = wholeWordMatch(phrase, at: i) else { continue }
+            guard let end = wholeWordMatch(phrase.unicodeScalars, at: i) else { continue }
             if !body(offsets[i]..<offsets[end]) { return }
             next = end
         }
@@ -110,10 +132,10 @@ public struct FoldedText: Sendable {
 
     /// The end of `phrase` matched at scalar `i`, when it ends on a word boundary (or with
     /// a non-word scalar), else nil.
-    private func wholeWordMatch(_ phrase: String, at i: Int) -> Int? {
+    private func wholeWordMatch(_ phrase: some Sequence<Unicode.Scalar>, at i: Int) -> Int? {
         var k = i
         var last: Unicode.Scalar = " "
-        for s in phrase.unicodeScalars {
+        for s in phrase {
             guard k < scalars.count, scalars[k] == s else { return nil }
             last = s
             k += 1
@@ -126,16 +148,30 @@ public struct FoldedText: Sendable {
 /// Folded phrases grouped by their first scalar, for matching a whole list against a text
 /// in one pass (`FoldedText.firstOccurrence(of:)`).
 public struct PhraseSet: Sendable {
-    /// First scalar → the phrases starting with it, in list order.
-    let byFirstScalar: [Unicode.Scalar: [String]]
+    struct Phrase: Sendable {
+        var text: String
+        var scalars: [Unicode.Scalar]
+    }
+
+    /// Phrases by first scalar, in list order: an array for ASCII first scalars, since
+    /// every word start of a text is looked up here, and a dictionary for the others.
+    private let byASCIIFirstScalar: [[Phrase]]
+    private let byOtherFirstScalar: [Unicode.Scalar: [Phrase]]
 
     /// `phrases` must be folded (`Folding.fold`); empty ones never match.
     public init(_ phrases: [String]) {
-        var groups: [Unicode.Scalar: [String]] = [:]
-        for phrase in phrases {
-            guard let first = phrase.unicodeScalars.first else { continue }
-            groups[first, default: []].append(phrase)
+        var ascii = Array(repeating: [Phrase](), count: 128)
+        var other: [Unicode.Scalar: [Phrase]] = [:]
+        for text in phrases {
+            let phrase = Phrase(text: text, scalars: Array(text.unicodeScalars))
+            guard let first = phrase.scalars.first else { continue }
+            if first.value < 128 { ascii[Int(first.value)].append(phrase) } else { other[first, default: []].append(phrase) }
         }
-        byFirstScalar = groups
+        byASCIIFirstScalar = ascii
+        byOtherFirstScalar = other
+    }
+
+    func phrases(startingWith first: Unicode.Scalar) -> [Phrase] {
+        first.value < 128 ? byASCIIFirstScalar[Int(first.value)] : byOtherFirstScalar[first] ?? []
     }
 }
