@@ -44,6 +44,10 @@ public struct EvidenceLevels: Sendable, Decodable {
     /// Per level, its spellings folded: folded once, not per measure.
     private let foldedSpellings: [[String]]
 
+    /// Readings of texts already read: every measure has an `onderbouwing`, and notes
+    /// repeat the few ratings there are. Short texts only, as `FieldReadCache`.
+    private let readings = BoundedCache<String, Reading>(capacity: 2_000)
+
     private enum CodingKeys: String, CodingKey { case prefixes, levels }
 
     public init(from decoder: any Decoder) throws {
@@ -68,6 +72,11 @@ public struct EvidenceLevels: Sendable, Decodable {
     }
 
     public func read(_ text: String) -> Reading {
+        guard text.utf8.count <= FieldReadCache.maximumTextBytes else { return reading(of: text) }
+        return readings.value(for: text) { reading(of: text) }
+    }
+
+    private func reading(of text: String) -> Reading {
         let folded = Folding.fold(text)
         guard let prefix = prefixes.first(where: { folded.hasPrefix($0) }) else { return .freeReference }
         var rest = Substring(folded.dropFirst(prefix.count))

@@ -12,14 +12,25 @@ public enum FieldKey: Int, Sendable, CaseIterable {
     /// What kind of value the field holds; decides how the model reads it.
     public enum ValueKind: Sendable { case text, level, money, funding, references, indicatorValue, taskField, age, domain, period }
 
-    public struct Spec: Sendable {
-        public var nl: String
-        public var en: String
+    /// A class: `spec` is read for every field by the model and several rules, and a
+    /// struct of strings, an array and a set was four retains and releases per read.
+    public final class Spec: Sendable {
+        public let nl: String
+        public let en: String
         /// Further accepted spellings (folded).
-        public var aliases: [String]
-        public var multi: Bool
-        public var kinds: Set<BlockKind>
-        public var valueKind: ValueKind
+        public let aliases: [String]
+        public let multi: Bool
+        public let kinds: Set<BlockKind>
+        public let valueKind: ValueKind
+
+        init(nl: String, en: String, aliases: [String], multi: Bool, kinds: Set<BlockKind>, valueKind: ValueKind) {
+            self.nl = nl
+            self.en = en
+            self.aliases = aliases
+            self.multi = multi
+            self.kinds = kinds
+            self.valueKind = valueKind
+        }
     }
 
     /// Built once: `spec` is read for every field by the model and several rules.

@@ -25,9 +25,10 @@ public enum LevelMismatch: Rule {
             let groups = (note.measureTargets[measure.index] ?? []).compactMap { address in
                 context.classification(of: address).map { (address, $0) }
             }
+            let mismatched = groups.filter { !$0.1.groupClass.fittingLevels(system).contains(level) }
+            guard !mismatched.isEmpty else { continue }  // the common case: nothing to build
             let fittingEverywhere = groups.reduce(Set(system.levels)) { $0.intersection($1.1.groupClass.fittingLevels(system)) }
-            let mismatching = Dictionary(grouping: groups.filter { !$0.1.groupClass.fittingLevels(system).contains(level) },
-                                         by: { $0.1.groupClass })
+            let mismatching = Dictionary(grouping: mismatched, by: { $0.1.groupClass })
             for (cls, members) in mismatching.sorted(by: { $0.key < $1.key }) {
                 let fitting = cls.fittingLevels(system)
                 let names = members.map { "'\(context.workspace.block($0.0).title)'" }
