@@ -78,6 +78,9 @@ import Testing
         #expect(ascii.firstOccurrence(of: set)?.phrase == "sociale basis")
         #expect(FoldedText("in Łódź").firstOccurrence(of: set)?.range == 3..<10, "ł has no ASCII base")
         #expect(FoldedText("geen").firstOccurrence(of: set) == nil)
+        // Every phrase's presence, by list position, whatever overlaps.
+        #expect(ascii.occurs(set) == [true, true, false])
+        #expect(FoldedText("sociale basisschool in łodz").occurs(set) == [true, false, true])
     }
 }
 

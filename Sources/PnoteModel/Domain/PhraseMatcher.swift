@@ -114,6 +114,18 @@ public struct FoldedText: Sendable {
         return nil
     }
 
+    /// For each phrase of `set`, by its position in the list, whether it occurs as whole
+    /// words: every phrase in one pass over the text.
+    public func occurs(_ set: PhraseSet) -> [Bool] {
+        var found = Array(repeating: false, count: set.count)
+        for i in wordStarts {
+            for phrase in set.phrases(startingWith: scalars[i]) where !found[phrase.index] {
+                if wholeWordMatch(phrase.scalars, at: i) != nil { found[phrase.index] = true }
+            }
+        }
+        return found
+    }
+
     /// Whether any phrase of `set` occurs as whole words.
     public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
 
@@ -151,7 +163,12 @@ public struct PhraseSet: Sendable {
     struct Phrase: Sendable {
         var text: String
         var scalars: [Unicode.Scalar]
+        /// The position in the list the set was made from.
+        var index: Int
     }
+
+    /// How many phrases the set was made from.
+    public let count: Int
 
     /// Phrases by first scalar, in list order: an array for ASCII first scalars, since
     /// every word start of a text is looked up here, and a dictionary for the others.
@@ -162,13 +179,14 @@ public struct PhraseSet: Sendable {
     public init(_ phrases: [String]) {
         var ascii = Array(repeating: [Phrase](), count: 128)
         var other: [Unicode.Scalar: [Phrase]] = [:]
-        for text in phrases {
-            let phrase = Phrase(text: text, scalars: Array(text.unicodeScalars))
+        for (index, text) in phrases.enumerated() {
+            let phrase = Phrase(text: text, scalars: Array(text.unicodeScalars), index: index)
             guard let first = phrase.scalars.first else { continue }
             if first.value < 128 { ascii[Int(first.value)].append(phrase) } else { other[first, default: []].append(phrase) }
         }
         byASCIIFirstScalar = ascii
         byOtherFirstScalar = other
+        count = phrases.count
     }
 
     func phrases(startingWith first: Unicode.Scalar) -> [Phrase] {

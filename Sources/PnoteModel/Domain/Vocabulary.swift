@@ -116,12 +116,15 @@ public struct OfficialIndicators: Sendable, Decodable {
     public let indicators: [Indicator]
     /// Folded names, longest first, with the indicator's position: sorted once, not per call.
     private let searchOrder: [(name: String, indicator: Int)]
+    /// The names of `searchOrder`, in its order, for matching them all in one pass.
+    private let names: PhraseSet
 
     private enum CodingKeys: String, CodingKey { case indicators }
 
     public init(from decoder: any Decoder) throws {
         indicators = try decoder.container(keyedBy: CodingKeys.self).decode([Indicator].self, forKey: .indicators)
         searchOrder = OfficialIndicators.searchOrder(of: indicators)
+        names = PhraseSet(searchOrder.map(\.name))
     }
 
     private static func searchOrder(of indicators: [Indicator]) -> [(name: String, indicator: Int)] {
@@ -132,7 +135,7 @@ public struct OfficialIndicators: Sendable, Decodable {
 
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
-        let folded = FoldedText(text)
-        return searchOrder.first { folded.contains($0.name) }.map { indicators[$0.indicator] }
+        let found = FoldedText(text).occurs(names)
+        return found.firstIndex(of: true).map { indicators[searchOrder[$0].indicator] }
     }
 }
