@@ -87,6 +87,17 @@ public struct Field: Sendable {
         get { storage.value }
         set { makeUnique(); storage.value = newValue }
     }
+
+    /// Tests on the value's case without copying it out: rules that look at every field
+    /// (PN004, PN005, PN008) ask these first.
+    public var isInvalid: Bool {
+        if case .invalid = storage.value { return true }
+        return false
+    }
+    public var holdsReferences: Bool {
+        if case .references = storage.value { return true }
+        return false
+    }
 }
 
 /// A resolved block. Boxed like `Field`, for the same reason.

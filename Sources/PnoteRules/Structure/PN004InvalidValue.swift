@@ -21,7 +21,7 @@ public enum InvalidValue: Rule {
         for block in context.note.blocks {
             for field in block.fields {
                 guard let key = field.key else { continue }
-                if case .invalid(let error) = field.value {
+                if field.isInvalid, case .invalid(let error) = field.value {
                     out.append(finding(name: context.text(field.syntax.keyRange), error: error, range: field.syntax.fullValueRange))
                 } else if field.rawValue.isEmpty, key.spec.valueKind != .text, key.spec.valueKind != .references {
                     let name = context.text(field.syntax.keyRange)

@@ -21,7 +21,7 @@ public enum UnresolvedReference: Rule {
         var suggestions: [String: String?] = [:]
         for block in note.blocks {
             for field in block.fields {
-                guard case .references(let refs) = field.value, let key = field.key else { continue }
+                guard field.holdsReferences, case .references(let refs) = field.value, let key = field.key else { continue }
                 for ref in refs {
                     switch ref.problem {
                     case .unresolved?:

@@ -16,7 +16,7 @@ public enum WrongReferenceKind: Rule {
         var out: [Finding] = []
         for block in context.note.blocks {
             for field in block.fields {
-                guard case .references(let refs) = field.value, let key = field.key else { continue }
+                guard field.holdsReferences, case .references(let refs) = field.value, let key = field.key else { continue }
                 let expected = UnresolvedReference.expectedKind(key)
                 let name = context.text(field.syntax.keyRange)
                 for ref in refs {
