@@ -15,14 +15,24 @@ import PnoteSyntax
 /// full it starts again, and long values are not kept, so memory stays flat whatever is
 /// checked.
 public final class FieldReadCache: @unchecked Sendable {
-    struct Entry {
-        var kind: BlockKind
-        var language: Language
-        var keyText: String
+    /// A class: a hit hands it out with one retain, not one per string and value.
+    final class Entry: Sendable {
+        let kind: BlockKind
+        let language: Language
+        let keyText: String
         /// The stored text, so notes that share a value share its storage too.
-        var raw: String
-        var key: FieldKey?
-        var value: FieldValue
+        let raw: String
+        let key: FieldKey?
+        let value: FieldValue
+
+        init(kind: BlockKind, language: Language, keyText: String, raw: String, key: FieldKey?, value: FieldValue) {
+            self.kind = kind
+            self.language = language
+            self.keyText = keyText
+            self.raw = raw
+            self.key = key
+            self.value = value
+        }
     }
 
     /// Longer fields are read every time: they rarely repeat, and the cache's memory stays

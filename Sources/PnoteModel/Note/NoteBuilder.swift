@@ -38,9 +38,15 @@ public enum NoteBuilder {
     static func readBlocks(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [Block] {
         @Sendable func read(_ index: Int) -> Block {
             let node = tree.blocks[index]
-            let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, language: language, cache: cache) }
-            let title = node.heading.titleRange.map(tree.text) ?? ""
-            var id = node.heading.idRange.map(tree.text) ?? ""
+            // The bytes are held once per block; `.map(tree.text)` would copy the tree per call.
+            var (fields, title, id) = tree.source.bytes.withUnsafeBufferPointer { bytes in
+                func text(_ range: TextRange?) -> String {
+                    guard let range, range.end <= bytes.count else { return range.map { tree.text($0) } ?? "" }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
+                }
+                let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
+                return (fields, text(node.heading.titleRange), text(node.heading.idRange))
+            }
             var source = Block.IDSource.heading
             if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
                 id = f.rawValue.hasPrefix("#") ? String(f.rawValue.dropFirst()) : f.rawValue
@@ -108,30 +114,29 @@ public enum NoteBuilder {
 
     // MARK: Fields
 
-    static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language,
-                          cache: FieldReadCache? = nil) -> Field {
+    /// `bytes` are the tree's source bytes, held by the caller for all fields of a block.
+    static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, bytes: UnsafeBufferPointer<UInt8>,
+                          language: Language, cache: FieldReadCache? = nil) -> Field {
         // Single-line values are looked up in the cache from the bytes, before any string is made.
         guard let cache, node.continuationRanges.isEmpty,
               node.keyRange.length + node.valueRange.length <= FieldReadCache.maximumTextBytes,
-              node.keyRange.end <= tree.source.bytes.count, node.valueRange.end <= tree.source.bytes.count else {
+              node.keyRange.end <= bytes.count, node.valueRange.end <= bytes.count else {
             return readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
                              tree: tree, language: language)
         }
-        return tree.source.bytes.withUnsafeBufferPointer { bytes in
-            let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
-            let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
-            let hashKey = cache.key(kind: kind, language: language, key: keyBytes, raw: rawBytes)
-            if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
-                return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
-            }
-            let keyText = tree.text(node.keyRange), raw = tree.text(node.valueRange)
-            let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
-            if field.key?.spec.valueKind != .references {
-                cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, raw: raw,
-                                                 key: field.key, value: field.value), for: hashKey)
-            }
-            return field
+        let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
+        let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
+        let hashKey = cache.key(kind: kind, language: language, key: keyBytes, raw: rawBytes)
+        if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
+            return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
         }
+        let keyText = String(decoding: keyBytes, as: UTF8.self), raw = String(decoding: rawBytes, as: UTF8.self)
+        let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
+        if field.key?.spec.valueKind != .references {
+            cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, raw: raw,
+                                             key: field.key, value: field.value), for: hashKey)
+        }
+        return field
     }
 
     /// The value with its continuation lines joined by a space.
