@@ -169,8 +169,9 @@ public struct Workspace: Sendable {
     private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {
         ref.target = nil
         ref.problem = nil
+        // The target note is named by its index, not bound to a variable: a `Note` copy
+        // per reference was a tenth of resolving.
         var targetNote = n
-        var lookupNote = note
         let found: Int?
         switch ref.text.target {
         case .id(let id):
@@ -188,15 +189,14 @@ public struct Workspace: Sendable {
                 return
             }
             targetNote = other
-            lookupNote = notes[other]
-            found = lookupNote.blocksByID[Folding.fold(id)]?.first
+            found = notes[other].blocksByID[Folding.fold(id)]?.first
         }
         guard let found else {
             ref.problem = .unresolved
             return
         }
         ref.target = BlockAddress(note: targetNote, block: found)
-        let actual = lookupNote.blocks[found].kind
+        let actual = targetNote == n ? note.blocks[found].kind : notes[targetNote].blocks[found].kind
         if actual != kind { ref.problem = .wrongKind(actual) }
     }
 
@@ -209,6 +209,13 @@ public struct Workspace: Sendable {
     }
 
     private func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
+        // A measure has a group or two: compare them, rather than hash them into a set.
+        guard addresses.count > 8 else {
+            var out: [BlockAddress] = []
+            out.reserveCapacity(addresses.count)
+            for address in addresses where !out.contains(address) { out.append(address) }
+            return out
+        }
         var seen: Set<BlockAddress> = []
         return addresses.filter { seen.insert($0).inserted }
     }
