@@ -11,9 +11,9 @@ import PnoteSyntax
 /// hashing strings cost more than the lookup saved). Collisions are therefore harmless.
 ///
 /// Values carry no positions, so a cached value is exact wherever the text stands.
-/// References do carry positions and are never cached. The cache is bounded: when it is
-/// full it starts again, and long values are not kept, so memory stays flat whatever is
-/// checked.
+/// References do carry positions and are never cached. The cache is bounded: it has a
+/// fixed number of slots, a new value replaces the one in its slot, and long values are
+/// not kept, so memory stays flat whatever is checked.
 public final class FieldReadCache: @unchecked Sendable {
     /// A class: a hit hands it out with one retain, not one per string and value.
     final class Entry: Sendable {
@@ -36,20 +36,28 @@ public final class FieldReadCache: @unchecked Sendable {
     }
 
     /// Longer fields are read every time: they rarely repeat, and the cache's memory stays
-    /// bounded in bytes, not only in entries (about 20,000 × 256 bytes at most).
+    /// bounded in bytes, not only in entries (about 32,768 × 256 bytes at most).
     public static let maximumTextBytes = 256
 
     /// One cache for the process: the CLI and the server both build through it.
     public static let shared = FieldReadCache(capacity: 20_000)
 
-    private let entries: BoundedCache<UInt64, Entry>
+    /// Direct mapped: an entry lives in the slot its hash picks, and a new value for that
+    /// slot replaces it. No table to hash into again, grow or empty when full.
+    private var slots: [Entry?]
+    private let slotMask: UInt64
+    private let lock = NSLock()
     private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64
 
+    /// At least `capacity` slots (a power of two).
     public convenience init(capacity: Int) { self.init(capacity: capacity, hash: ByteHash.mix) }
 
     /// `hash` is replaceable so that tests can make every lookup collide.
     init(capacity: Int, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
-        entries = BoundedCache(capacity: capacity)
+        var size = 1
+        while size < capacity { size *= 2 }
+        slots = Array(repeating: nil, count: size)
+        slotMask = UInt64(size - 1)
         self.hash = hash
     }
 
@@ -61,14 +69,25 @@ public final class FieldReadCache: @unchecked Sendable {
 
     func entry(_ hashKey: UInt64, kind: BlockKind, language: Language,
                key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> Entry? {
-        guard let entry = entries.value(for: hashKey), entry.kind == kind, entry.language == language,
+        lock.lock()
+        let found = slots[Int(hashKey & slotMask)]
+        lock.unlock()
+        guard let entry = found, entry.kind == kind, entry.language == language,
               FieldReadCache.equal(entry.keyText, key), FieldReadCache.equal(entry.raw, raw) else { return nil }
         return entry
     }
 
-    func store(_ entry: Entry, for hashKey: UInt64) { entries.store(entry, for: hashKey) }
+    func store(_ entry: Entry, for hashKey: UInt64) {
+        lock.lock()
+        slots[Int(hashKey & slotMask)] = entry
+        lock.unlock()
+    }
 
-    public var count: Int { entries.count }
+    /// How many slots hold an entry.
+    public var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+    }
 
     private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text

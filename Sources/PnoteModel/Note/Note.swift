@@ -105,12 +105,14 @@ public struct Block: Sendable {
     public enum IDSource: Sendable { case heading, field, slug }
 
     private final class Storage: @unchecked Sendable {
-        var index: Int
-        var kind: BlockKind
-        var syntax: BlockNode
-        var title: String
-        var id: String
-        var idSource: IDSource
+        // Only `fields` and `domain` change after building; the rest are constants, which
+        // also spares them the exclusivity checks of a class's variables.
+        let index: Int
+        let kind: BlockKind
+        let syntax: BlockNode
+        let title: String
+        let id: String
+        let idSource: IDSource
         var fields: [Field]
         var domain: Domain?
         /// Folded once: ids and titles are compared across notes and for references.
