@@ -130,3 +130,46 @@ extension [UInt8] {
         append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }
+
+/// Writes one JSON object straight into bytes, for output written per finding, where
+/// building a `JSON` value first cost as much as writing it. Keys are literals, written
+/// as they are: they must not need escaping.
+public struct JSONObjectWriter {
+    public private(set) var bytes: [UInt8]
+    private var empty = true
+
+    public init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(literal: key)
+        bytes.append(literal: "\":")
+    }
+
+    public mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        JSON.writeString(value, to: &bytes)
+    }
+
+    public mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        JSON.writeInt(value, to: &bytes)
+    }
+
+    public mutating func field(_ name: StaticString, _ value: JSON) {
+        key(name)
+        bytes += value.serializedBytes()
+    }
+
+    /// The object, closed.
+    public consuming func finished() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+}

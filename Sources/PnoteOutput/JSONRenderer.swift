@@ -8,7 +8,7 @@ public enum JSONRenderer {
     public static func render(_ result: CheckResult) -> String {
         // Compact JSON concatenates: each diagnostic is serialized on its own, as bytes,
         // and joined in order.
-        let items = PerFileRendering.render(result.files) { diagnostic($0, $1).serializedBytes() }
+        let items = PerFileRendering.render(result.files) { diagnosticBytes($0, $1) }
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(64) { total, file in file.reduce(total + 64) { $0 + $1.count + 1 } })
         out += #"{"version":1,"files":["#.utf8
@@ -34,6 +34,29 @@ public enum JSONRenderer {
         out += summary.serializedBytes()
         out += "}\n".utf8
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `diagnostic(d, file).serializedBytes()`, written directly: the same bytes, at a
+    /// third of the cost, for every finding of a large folder.
+    static func diagnosticBytes(_ d: Diagnostic, _ file: CheckedFile) -> [UInt8] {
+        var writer = JSONObjectWriter()
+        writer.field("code", d.code)
+        writer.field("rule", d.slug)
+        writer.field("severity", d.severity.rawValue)
+        writer.field("message", d.message.text(file.language))
+        let source = file.note.source
+        let start = source.location(of: d.range.start), end = source.location(of: d.range.end)
+        writer.field("line", start.line)
+        writer.field("column", start.column)
+        writer.field("endLine", end.line)
+        writer.field("endColumn", end.column)
+        if let fix = d.fix {
+            let edits: [JSON] = fix.edits.map { edit in
+                .object(position(edit.range, source) + [("newText", .string(edit.newText))])
+            }
+            writer.field("fix", .object([("title", .string(fix.title.text(file.language))), ("edits", .array(edits))]))
+        }
+        return writer.finished()
     }
 
     static func diagnostic(_ d: Diagnostic, _ file: CheckedFile) -> JSON {

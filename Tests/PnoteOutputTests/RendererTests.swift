@@ -122,6 +122,18 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(JSONRenderer.render(result) == tree.serialized() + "\n")
     }
 
+    @Test func directlyWrittenDiagnosticsAreTheirTreesBytes() {
+        // Fixes, quotes, a tab and non-ASCII text in messages: the direct writer must give
+        // exactly the bytes of the documented shape.
+        let result = checked("## Maatregl: \"Huisbezoeken\"\t jonge ouders\n- niveau: universeel\n"
+                             + "## Maatregel: Één\n- doelgroep: #onbekend\n- niveu: selectief\n")
+        let file = result.files[0]
+        #expect(file.diagnostics.count >= 3 && file.diagnostics.contains { $0.fix != nil })
+        for d in file.diagnostics {
+            #expect(JSONRenderer.diagnosticBytes(d, file) == JSONRenderer.diagnostic(d, file).serializedBytes(), "\(d.code)")
+        }
+    }
+
     @Test func textIsFileByFileInOrder() {
         let result = PerFileRenderingTests.manyFindings()
         let renderer = TextRenderer()
