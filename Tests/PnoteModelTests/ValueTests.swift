@@ -189,6 +189,10 @@ struct IndicatorRow: CustomTestStringConvertible, Sendable {
         }
         #expect(Folding.fold("  Zorg\t voor\r\nJEUGD  ") == "zorg voor jeugd")
         #expect(Folding.fold(Substring("Ab  C")) == "ab c")
+        // Folded text comes back as it is; anything folding would change does not.
+        for (text, folded) in [("m1-0", "m1-0"), ("", ""), (" ", ""), (" a", "a"), ("a ", "a"), ("a  b", "a b"), ("a\tb", "a b"), ("aB", "ab"), ("a b", "a b")] {
+            #expect(Folding.fold(text) == folded, "\(text.debugDescription)")
+        }
     }
 
     @Test func trimmingSpacesKeepsWholeCharacters() {

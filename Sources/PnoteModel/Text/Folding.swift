@@ -45,7 +45,24 @@ public enum Folding {
 
     /// Lowercase, without diacritics, runs of white space folded to one space, trimmed.
     public static func fold(_ text: some StringProtocol) -> String {
-        String(decoding: foldedBytes(text), as: UTF8.self)
+        // Text that is folded already (ids, most values) comes back as it is, unallocated.
+        if let text = text as? String, isFoldedASCII(text) { return text }
+        return String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// Whether folding would leave `text` as it is: ASCII without capitals, white space
+    /// other than single inner spaces.
+    private static func isFoldedASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0x20  // so a leading space counts as a run
+            for b in bytes {
+                if b >= 0x80 || (b >= 0x41 && b <= 0x5A) || b == 0x09 || b == 0x0A || b == 0x0D { return false }
+                if b == 0x20 && previous == 0x20 { return false }
+                previous = b
+            }
+            return previous != 0x20 || bytes.isEmpty
+        }
     }
 
     /// `fold`, as UTF-8 bytes.
