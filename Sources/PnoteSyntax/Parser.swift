@@ -24,11 +24,8 @@ private struct ParserState {
 
     /// Open keyword blocks, innermost last, with their heading level.
     var openBlocks: [(block: Int, level: Int)] = []
-    /// The block whose field run is still open, and the run's fields so far: they go into
-    /// the block when the run ends, in one array of their size (appending to the block's
-    /// own array grew it step by step, a tenth of parsing, with room to spare).
+    /// The block whose field run is still open.
     var fieldRunOwner: Int?
-    var runFields: [FieldNode] = []
     /// Whether the previous non-comment line was a field (or its continuation).
     var afterField = false
 
@@ -42,16 +39,7 @@ private struct ParserState {
         while line < source.lineCount {
             line = parseLine(line)
         }
-        endFieldRun()
         closeBlocks(downTo: 0, at: source.bytes.count)
-    }
-
-    mutating func endFieldRun() {
-        if let owner = fieldRunOwner, !runFields.isEmpty {
-            blocks[owner].fields.append(contentsOf: runFields)
-            runFields.removeAll(keepingCapacity: true)
-        }
-        fieldRunOwner = nil
     }
 
     // MARK: Front matter (section 3)
@@ -123,19 +111,19 @@ private struct ParserState {
             openHeading(heading)
             return line + 1
         }
-        if fieldRunOwner != nil {
-            if afterField && source.indentation(range) >= 2 && !runFields.isEmpty {
+        if let owner = fieldRunOwner {
+            if afterField && source.indentation(range) >= 2 && !blocks[owner].fields.isEmpty {
                 kinds[line] = .fieldContinuation
-                runFields[runFields.count - 1].continuationRanges.append(content)
+                blocks[owner].fields[blocks[owner].fields.count - 1].continuationRanges.append(content)
                 return line + 1
             }
             if let field = parseField(line, range) {
                 kinds[line] = .field
-                runFields.append(field)
+                blocks[owner].fields.append(field)
                 afterField = true
                 return line + 1
             }
-            endFieldRun()
+            fieldRunOwner = nil
         }
         kinds[line] = .prose
         afterField = false
@@ -154,7 +142,7 @@ private struct ParserState {
         let length = n - content.start
         guard length >= 3 else { return nil }
         if marker == Byte.backtick && source.find("`", in: TextRange(n, content.end)) != nil { return nil }
-        endFieldRun()
+        fieldRunOwner = nil
         afterField = false
         kinds[line] = .fence
         var l = line + 1
@@ -236,7 +224,7 @@ private struct ParserState {
         kinds[heading.lineIndex] = .heading
         headings.append(heading)
         afterField = false
-        endFieldRun()
+        fieldRunOwner = nil
         while let top = openBlocks.last, top.level >= heading.level {
             blocks[top.block].range.end = heading.range.start
             openBlocks.removeLast()
