@@ -23,12 +23,24 @@ public struct Console: Sendable {
     }
 
     public static var standard: Console {
-        Console(out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                err: { FileHandle.standardError.write(Data($0.utf8)) },
+        Console(out: { write($0, to: .standardOutput) },
+                err: { write($0, to: .standardError) },
                 readStdin: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
                 currentDirectory: FileManager.default.currentDirectoryPath,
                 isTerminal: isatty(1) == 1,
                 noColor: !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
+    }
+}
+
+extension Console {
+    /// Writes the text's own bytes: a copy into `Data` doubled the memory of a large
+    /// SARIF or JSON output (100 MB for a 50 MB folder).
+    static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     }
 }
 

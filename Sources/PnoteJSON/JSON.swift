@@ -8,6 +8,10 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON serialized already, written as it is: parts of a large document written on
+    /// all cores. In pretty output it must have been written at the indent it stands at
+    /// (`serializedBytes(pretty:indent:)`). Never made by the parser.
+    case verbatim([UInt8])
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
 
@@ -24,10 +28,14 @@ public indirect enum JSON: Sendable, Equatable {
     /// The UTF-8 of `serialized`. Written as bytes: appending to a byte array costs a
     /// tenth of appending to a `String`, and output (JSON, SARIF, every message of the
     /// server) is mostly small appends.
-    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    public func serializedBytes(pretty: Bool = false) -> [UInt8] { serializedBytes(pretty: pretty, indent: 0) }
+
+    /// As if the value stood `indent` levels deep in a pretty document. `capacity`: the
+    /// expected size, for a large document assembled from `verbatim` parts.
+    public func serializedBytes(pretty: Bool, indent: Int, capacity: Int = 256) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
-        write(to: &out, pretty: pretty, indent: 0)
+        out.reserveCapacity(capacity)
+        write(to: &out, pretty: pretty, indent: indent)
         return out
     }
 
@@ -45,6 +53,7 @@ public indirect enum JSON: Sendable, Equatable {
                 out.append(contentsOf: String(d).utf8)
             }
         case .string(let s): JSON.writeString(s, to: &out)
+        case .verbatim(let bytes): out += bytes
         case .array(let items):
             if items.isEmpty { out.append(literal: "[]"); return }
             out.append(UInt8(ascii: "["))

@@ -12,17 +12,29 @@ public enum SARIFRenderer {
     public static func render(_ result: CheckResult, version: String) -> String {
         let lang = result.language
         let rules = RuleRegistry.all.map { rule(($0.meta), lang) }
+        // Results are written on all cores, each as it stands in the document: four levels
+        // deep (root, runs, run, results). A file's suppressed findings follow its others.
+        let indexByCode = Dictionary(RuleRegistry.all.enumerated().map { ($1.meta.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let written = PerFileRendering.render(result.files) { d, file in
+            item(d, file, suppressed: false, ruleIndex: indexByCode[d.code] ?? 0).serializedBytes(pretty: true, indent: 4)
+        }
         var results: [JSON] = []
-        for file in result.files {
-            results += file.diagnostics.map { item($0, file, suppressed: false) }
-            results += file.suppressed.map { item($0, file, suppressed: true) }
+        var size = 64 * 1024  // the driver and its rules
+        for (file, items) in zip(result.files, written) {
+            size += items.reduce(0) { $0 + $1.count + 16 }
+            results += items.map(JSON.verbatim)
+            results += file.suppressed.map {
+                .verbatim(item($0, file, suppressed: true, ruleIndex: indexByCode[$0.code] ?? 0).serializedBytes(pretty: true, indent: 4))
+            }
         }
         let driver: JSON = .object([("name", .string("pnote")), ("version", .string(version)), ("semanticVersion", .string(version)),
                                     ("informationUri", .string(informationURI)), ("rules", .array(rules))])
         let run: JSON = .object([("tool", .object([("driver", driver)])), ("columnKind", .string("unicodeCodePoints")),
                                  ("results", .array(results))])
-        return JSON.object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
-                            ("runs", .array([run]))]).serialized(pretty: true) + "\n"
+        var document = JSON.object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
+                                    ("runs", .array([run]))]).serializedBytes(pretty: true, indent: 0, capacity: size + size / 8)
+        document.append(0x0A)
+        return String(decoding: document, as: UTF8.self)
     }
 
     static func level(_ s: Severity) -> String {
@@ -32,8 +44,6 @@ public enum SARIFRenderer {
         case .info, .hint: "note"
         }
     }
-
-    static func ruleIndex(_ code: String) -> Int { RuleRegistry.all.firstIndex { $0.meta.code == code } ?? 0 }
 
     static func rule(_ m: RuleMeta, _ lang: Language) -> JSON {
         let help = RuleReference.explain(m, language: lang)
@@ -47,14 +57,20 @@ public enum SARIFRenderer {
 
     /// A relative URI: `/`-separated, percent-encoded where a URI needs it.
     static func uri(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) { out.append(c) } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return out.hasPrefix("./") ? String(out.dropFirst(2)) : out
+        if out.starts(with: "./".utf8) { out.removeFirst(2) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func region(_ range: TextRange, _ source: SourceText) -> JSON {
@@ -67,11 +83,11 @@ public enum SARIFRenderer {
                                                ("region", region(range, source))]))])
     }
 
-    static func item(_ d: Diagnostic, _ file: CheckedFile, suppressed: Bool) -> JSON {
+    static func item(_ d: Diagnostic, _ file: CheckedFile, suppressed: Bool, ruleIndex: Int) -> JSON {
         let lang = file.language
         let source = file.note.source
         var pairs: [(String, JSON)] = [
-            ("ruleId", .string(d.code)), ("ruleIndex", .int(ruleIndex(d.code))), ("level", .string(level(d.severity))),
+            ("ruleId", .string(d.code)), ("ruleIndex", .int(ruleIndex)), ("level", .string(level(d.severity))),
             ("message", .object([("text", .string(d.message.text(lang) + (d.help.map { " (\($0.text(lang)))" } ?? "")))])),
             ("locations", .array([location(file.displayPath, d.range, source)])),
         ]
@@ -98,8 +114,4 @@ public enum SARIFRenderer {
         }
         return .object(pairs)
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -84,6 +84,11 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
                 == "{\"b\":1,\"a\":[null,true,1.5]}")
     }
 
+    @Test func githubCommandsEncodeTheirSeparators() {
+        #expect(GitHubRenderer.escapeData("50% a\r\nb: c, d") == "50%25 a%0D%0Ab: c, d")
+        #expect(GitHubRenderer.escapeProperty("notes/a:b,c%é.pnote") == "notes/a%3Ab%2Cc%25é.pnote")
+    }
+
     @Test func numbersAndLayoutAreWrittenExactly() {
         // Integers are written digit by digit: the edges of Int, zero and negatives.
         let numbers: [JSON] = [.int(0), .int(-7), .int(Int.max), .int(Int.min), .double(-3), .double(.nan), .double(2.5e20)]
