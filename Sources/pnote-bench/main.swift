@@ -9,6 +9,7 @@ import PnoteSyntax
 //   swift run -c release pnote-bench [--sizes 1000,10000,100000] [--repeat 3]
 //   .build/release/pnote-bench lsp                       (the server, through pipes)
 //   .build/release/pnote-bench corpus [--megabytes 0.5,5,50]   (pnote check against wc -l)
+//   .build/release/pnote-bench memory [--megabytes 5]           (heap per stage of a check)
 
 func argument(_ name: String) -> String? {
     let args = CommandLine.arguments
@@ -35,6 +36,12 @@ if CommandLine.arguments.dropFirst().first == "write-corpus", CommandLine.argume
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let (files, bytes) = try CorpusBenchmark.write(corpusOf: megabytes, into: folder)
     print("\(files.count) notes, \(bytes) bytes in \(folder.path)")
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "memory" {
+    // pnote-bench memory [--megabytes 5]: heap kept by each stage of a check, in process.
+    try MemoryBenchmark.run(megabytes: Double(argument("--megabytes") ?? "5") ?? 5)
     exit(0)
 }
 

@@ -1,0 +1,50 @@
+import Foundation
+import PnoteModel
+import PnoteRules
+import PnoteSyntax
+
+/// `pnote-bench memory`: how much heap each stage of a check keeps, per byte of notes, on
+/// the corpus of `corpus`. The CLI's peak RSS is mostly this model; the kernel zeroing its
+/// pages is a fifth of a large check's time.
+enum MemoryBenchmark {
+    static func run(megabytes: Double) throws {
+        #if os(Linux)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-memory-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (files, bytes) = try CorpusBenchmark.write(corpusOf: megabytes, into: folder)
+        let base = heapBytes()
+        func report(_ stage: String) {
+            let used = heapBytes() - base
+            let label = stage.padding(toLength: 36, withPad: " ", startingAt: 0)
+            print(label + String(format: "%7.1f MB   %5.1f bytes per byte of notes", Double(used) / 1e6, Double(used) / Double(bytes)))
+        }
+        print("\(files.count) notes, \(String(format: "%.1f", Double(bytes) / 1e6)) MB; resident memory kept by each stage:")
+        print("FieldValue \(MemoryLayout<FieldValue>.size) B, FieldNode \(MemoryLayout<FieldNode>.size) B, BlockNode \(MemoryLayout<BlockNode>.size) B, HeadingNode \(MemoryLayout<HeadingNode>.size) B, IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, BudgetValue \(MemoryLayout<BudgetValue>.size) B")
+        let sources = try files.map { SourceText(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
+        report("source texts (bytes, line starts)")
+        let trees = sources.map(Parser.parse)
+        report("+ syntax trees")
+        var notes: [Note] = []
+        for (file, tree) in zip(files, trees) { notes.append(NoteBuilder.build(path: file, tree: tree, parallel: false)) }
+        report("+ built notes (fields, blocks)")
+        let workspace = Workspace(notes: notes, parallel: false)
+        notes = []
+        report("+ resolved workspace, name index")
+        let reports = Checker.check(workspace)
+        report("+ findings (\(reports.reduce(0) { $0 + $1.diagnostics.count }))")
+        withExtendedLifetime((sources, trees, workspace, reports)) {}
+        #else
+        print("memory: reads /proc/self/statm, so Linux only")
+        #endif
+    }
+
+    /// Resident bytes (`/proc/self/statm`). Every stage keeps what the one before made,
+    /// so growth of the resident set is what the stage keeps, plus a little malloc slack.
+    static func heapBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
