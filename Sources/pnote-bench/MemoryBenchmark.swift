@@ -20,7 +20,7 @@ enum MemoryBenchmark {
             print(label + String(format: "%7.1f MB   %5.1f bytes per byte of notes", Double(used) / 1e6, Double(used) / Double(bytes)))
         }
         print("\(files.count) notes, \(String(format: "%.1f", Double(bytes) / 1e6)) MB; resident memory kept by each stage:")
-        print("FieldValue \(MemoryLayout<FieldValue>.size) B, FieldNode \(MemoryLayout<FieldNode>.size) B, BlockNode \(MemoryLayout<BlockNode>.size) B, HeadingNode \(MemoryLayout<HeadingNode>.size) B, IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, BudgetValue \(MemoryLayout<BudgetValue>.size) B")
+        print("FieldValue \(MemoryLayout<FieldValue>.size) B, FieldNode \(MemoryLayout<FieldNode>.size) B, BlockNode \(MemoryLayout<BlockNode>.size) B, HeadingNode \(MemoryLayout<HeadingNode>.size) B, IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, BudgetValue \(MemoryLayout<BudgetValue>.size) B, ValueError \(MemoryLayout<ValueError>.size), Funding \(MemoryLayout<Funding>.size), AgeRange \(MemoryLayout<AgeRange>.size), Domain \(MemoryLayout<Domain>.size), YearSpan \(MemoryLayout<YearSpan>.size), PreventionLevel \(MemoryLayout<PreventionLevel>.size)")
         let sources = try files.map { SourceText(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
         report("source texts (bytes, line starts)")
         let trees = sources.map(Parser.parse)

@@ -1,18 +1,21 @@
 import PnoteSyntax
 
 /// A typed field value. `invalid` carries why the text could not be read (PN004).
+///
+/// The three largest payloads are boxed (`indirect`): inline, their 34 to 57 bytes sized
+/// every field of every note, more than doubling the value's share of a field.
 public enum FieldValue: Sendable {
     case text(String)
     case level(PreventionLevel)
-    case budget(BudgetValue)
+    indirect case budget(BudgetValue)
     case funding(Funding)
     case references([Reference])
-    case indicatorValue(IndicatorValue)
+    indirect case indicatorValue(IndicatorValue)
     case taskField(String)
     case age(AgeRange)
     case domain(Domain)
     case period(YearSpan)
-    case invalid(ValueError)
+    indirect case invalid(ValueError)
 }
 
 /// Where a block lives in a workspace.
