@@ -24,6 +24,18 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(n.blocksByID["poh"] == [0])
     }
 
+    @Test func blocksOfAKindComeFromTheIndexInOrder() {
+        let n = note("# Domein: Jeugd\n## Doelgroep: A\n## Maatregel: M1\n### Doel: D\n#### Indicator: I\n## Maatregel: M2\n## Begroting: B\n")
+        #expect(n.blockIndicesByKind.count == BlockKind.allCases.count)
+        for kind in BlockKind.allCases {
+            #expect(n.blocks(of: kind).map(\.index) == n.blocks.filter { $0.kind == kind }.map(\.index), "\(kind)")
+        }
+        #expect(n.blocks(of: .measure).map(\.title) == ["M1", "M2"])
+        // A workspace resolves references in place: the blocks handed out are the resolved ones.
+        let w = workspace([("a.pnote", "## Doelgroep: A\n## Maatregel: M\n- doelgroep: #a\n")])
+        #expect(w.notes[0].blocks(of: .measure)[0].references(.targetGroup).first?.target == BlockAddress(note: 0, block: 0))
+    }
+
     @Test func duplicateIDsAreCollected() {
         let n = note("## Doelgroep: Mantelzorgers\n## Doelgroep: mantelzorgers\n")
         #expect(n.blocksByID["mantelzorgers"] == [0, 1])

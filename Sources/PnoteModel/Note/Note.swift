@@ -268,7 +268,15 @@ public struct Note: Sendable {
     public var source: SourceText { tree.source }
     public var language: Language { settings.language ?? .nl }
 
-    public func blocks(of kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
+    /// Per block kind (`BlockKind.ordinal`), its blocks' indices in order: set by the
+    /// builder, so rules need not look at every block to find the measures. Blocks keep
+    /// their kind and order once built (only fields and domains change).
+    public internal(set) var blockIndicesByKind: [[Int]] = []
+
+    public func blocks(of kind: BlockKind) -> [Block] {
+        guard blockIndicesByKind.count == BlockKind.allCases.count else { return blocks.filter { $0.kind == kind } }
+        return blockIndicesByKind[kind.ordinal].map { blocks[$0] }
+    }
 
     /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
     /// again when another note changes. Set by the builder, so an edit need not look.
@@ -282,5 +290,19 @@ public struct Note: Sendable {
             p = blocks[i].parent
         }
         return nil
+    }
+}
+
+extension BlockKind {
+    /// 0 to 5, in declaration order: an index into per-kind tables.
+    public var ordinal: Int {
+        switch self {
+        case .domain: 0
+        case .targetGroup: 1
+        case .measure: 2
+        case .goal: 3
+        case .indicator: 4
+        case .budget: 5
+        }
     }
 }

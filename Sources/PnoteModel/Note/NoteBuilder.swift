@@ -21,6 +21,9 @@ public enum NoteBuilder {
         }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         note.blocksByTitle = byTitle
+        var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
+        for block in blocks { byKind[block.kind.ordinal].append(block.index) }
+        note.blockIndicesByKind = byKind
         note.hasExternalReferences = blocks.contains { block in
             block.fields.contains { field in
                 guard case .references(let refs) = field.value else { return false }
