@@ -47,7 +47,29 @@ public enum Folding {
     public static func fold(_ text: some StringProtocol) -> String {
         // Text that is folded already (ids, most values) comes back as it is, unallocated.
         if let text = text as? String, isFoldedASCII(text) { return text }
+        // ASCII text is folded straight into the new string's storage, with no byte array
+        // between (titles: every block's is folded when it is built).
+        if let folded = text.utf8.withContiguousStorageIfAvailable(foldedASCIIString), let folded { return folded }
         return String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold` of ASCII bytes (nil if any is not ASCII): the steps of `foldedASCII`.
+    private static func foldedASCIIString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pendingSpace = false
+            for b in bytes {
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    pendingSpace = n > 0
+                } else {
+                    if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                    out[n] = b.lowercasedASCII
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     /// Whether folding would leave `text` as it is: ASCII without capitals, white space
