@@ -179,6 +179,10 @@ struct IndicatorRow: CustomTestStringConvertible, Sendable {
         #expect(Folding.slug("Praktijkondersteuner jeugd (POH) – bij de huisarts!") == "praktijkondersteuner-jeugd-poh-bij-de-huisarts")
         #expect(Folding.slug("Kinderen van ouders met GGZ-problematiek") == "kinderen-van-ouders-met-ggz-problematiek")
         #expect(Folding.slug("€") == "")
+        // ASCII titles take a byte path; one non-ASCII letter sends a title down the other.
+        #expect(Folding.slug("  Zorg (POH)\t2024! ") == "zorg-poh-2024")
+        #expect(Folding.slug("  Zörg (POH)\t2024! ") == "zorg-poh-2024")
+        #expect(Folding.slug("!!") == "" && Folding.slug("") == "" && Folding.slug("A--b") == "a-b")
     }
 
     @Test func asciiTextFoldsAsTheScalarPathDoes() {

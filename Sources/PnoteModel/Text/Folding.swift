@@ -132,6 +132,8 @@ public enum Folding {
     /// The id slug of a title (section 4): lowercase, no diacritics, runs of characters
     /// other than a–z and 0–9 become `-`, no leading or trailing `-`.
     public static func slug(_ title: some StringProtocol) -> String {
+        // ASCII titles are slugged straight into the new string's storage.
+        if let slug = title.utf8.withContiguousStorageIfAvailable(asciiSlug), let slug { return slug }
         var out: [UInt8] = []
         var dash = false
         // Bytes of the folded text: those of other scripts are ≥ 0x80, so they make dashes
@@ -146,6 +148,27 @@ public enum Folding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `slug` of ASCII bytes (nil if any is not ASCII), folding as `foldedASCII` does.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var dash = false
+            for b in bytes {
+                let c = b.lowercasedASCII
+                if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                    if dash && n > 0 { out[n] = 0x2D; n += 1 }
+                    dash = false
+                    out[n] = c
+                    n += 1
+                } else {
+                    dash = true
+                }
+            }
+            return n
+        }
     }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps).
