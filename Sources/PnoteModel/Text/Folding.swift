@@ -53,7 +53,7 @@ public enum Folding {
         return String(decoding: foldedBytes(text), as: UTF8.self)
     }
 
-    /// `fold` of ASCII bytes (nil if any is not ASCII): the steps of `foldedASCII`.
+    /// `fold` of ASCII bytes (nil if any is not ASCII): the steps of `foldedBytes`, byte by byte.
     private static func foldedASCIIString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for b in bytes where b >= 0x80 { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
@@ -89,8 +89,6 @@ public enum Folding {
 
     /// `fold`, as UTF-8 bytes.
     static func foldedBytes(_ text: some StringProtocol) -> [UInt8] {
-        // Most names and values are ASCII: fold their bytes without decoding scalars.
-        if let ascii = text.utf8.withContiguousStorageIfAvailable(foldedASCII), let ascii { return ascii }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -106,24 +104,6 @@ public enum Folding {
             case .other(let folded):
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 out.append(contentsOf: folded.utf8)
-            }
-        }
-        return out
-    }
-
-    /// `foldedBytes` of ASCII text; nil if any byte is not ASCII. The same steps as the
-    /// scalar path, byte by byte.
-    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for b in bytes {
-            if b >= 0x80 { return nil }
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(b.lowercasedASCII)
             }
         }
         return out
@@ -150,7 +130,7 @@ public enum Folding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `slug` of ASCII bytes (nil if any is not ASCII), folding as `foldedASCII` does.
+    /// `slug` of ASCII bytes (nil if any is not ASCII), folding as `foldedBytes` does.
     private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for b in bytes where b >= 0x80 { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
