@@ -103,6 +103,8 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
@@ -120,10 +122,9 @@ public indirect enum JSON: Sendable, Equatable {
                 case 0x09: out.append(literal: "\\t")
                 default:
                     // Other control characters as \u00XX, lower-case hex.
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     out.append(literal: "\\u00")
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0x0F)])
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0x0F)])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
@@ -144,7 +145,7 @@ extension [UInt8] {
 /// building a `JSON` value first cost as much as writing it. Keys are literals, written
 /// as they are: they must not need escaping.
 public struct JSONObjectWriter {
-    public private(set) var bytes: [UInt8]
+    private var bytes: [UInt8]
     private var empty = true
 
     public init(capacity: Int = 256) {

@@ -55,9 +55,10 @@ public enum SARIFRenderer {
                         ("properties", .object([("tags", .array([.string("prevention-policy")]))]))])
     }
 
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     /// A relative URI: `/`-separated, percent-encoded where a URI needs it.
     static func uri(_ path: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
@@ -66,7 +67,7 @@ public enum SARIFRenderer {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.append(byte)
             default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
             }
         }
         if out.starts(with: "./".utf8) { out.removeFirst(2) }

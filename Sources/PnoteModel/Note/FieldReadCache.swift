@@ -63,7 +63,7 @@ public final class FieldReadCache: @unchecked Sendable {
 
     func key(kind: BlockKind, language: Language, key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
         // Kind and language only spread the keys: a hit compares them anyway.
-        let seed = hash(key, ByteHash.seed(kind) << 1 | (language == .nl ? 0 : 1))
+        let seed = hash(key, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
         return hash(raw, seed ^ 0xFF)
     }
 

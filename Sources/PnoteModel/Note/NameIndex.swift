@@ -40,7 +40,7 @@ struct NameIndex: Sendable {
 
     private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> (byID: Int, byTitle: Int) {
         // ByteHash, not Hasher: PN108 and PN210 make four keys per block they look up.
-        let partition = ByteHash.of(municipality, ByteHash.seed(kind))
+        let partition = ByteHash.of(municipality, UInt64(kind.ordinal))
         return (Int(truncatingIfNeeded: ByteHash.of(id, partition)), Int(truncatingIfNeeded: ByteHash.of(title, ~partition)))
     }
 
@@ -103,57 +103,27 @@ struct NameIndex: Sendable {
     /// `municipality` (the same one, or none declared on either side), possibly with a few
     /// hash collisions, in note and block order.
     func candidates(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int) -> [BlockAddress] {
-        // Partitions that hold no other note are skipped before any key is made.
+        // Partitions no note declares are skipped before any key is made (most notes
+        // declare a municipality, so "none" usually has no list).
         let partitions = municipality.isEmpty ? Array(municipalities.keys)
-            : [municipality, ""].filter { (municipalities[$0] ?? 0) > ($0 == municipality ? 1 : 0) }
-        // Each list is sorted; without the asking note's run it still is.
-        var lists: [(list: [BlockAddress], own: Range<Int>)] = []
+            : [municipality, ""].filter { municipalities[$0] != nil }
+        var found: [BlockAddress] = []
+        func collect(_ key: Int) {
+            guard let list = addresses[key] else { return }
+            let own = NameIndex.run(of: note, in: list)
+            found += list[..<own.lowerBound]
+            found += list[own.upperBound...]
+        }
         for partition in partitions {
             let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
-            for key in [byID, byTitle] {
-                guard let list = addresses[key] else { continue }
-                let own = NameIndex.run(of: note, in: list)
-                if own.count < list.count { lists.append((list, own)) }
-            }
+            collect(byID)
+            collect(byTitle)
         }
-        switch lists.count {
-        case 0: return []
-        case 1: return Array(lists[0].list[..<lists[0].own.lowerBound]) + lists[0].list[lists[0].own.upperBound...]
-        case 2: return NameIndex.mergedUnique(lists[0], lists[1])
-        default:
-            var found: [BlockAddress] = []
-            for (list, own) in lists {
-                found += list[..<own.lowerBound]
-                found += list[own.upperBound...]
-            }
-            found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
-            // Sorted, so a block found by both id and title is found twice in a row.
-            var unique: [BlockAddress] = []
-            unique.reserveCapacity(found.count)
-            for address in found where unique.last != address { unique.append(address) }
-            return unique
-        }
-    }
-
-    /// Two sorted lists, each without its `own` run, merged without repeats: the usual case
-    /// (one partition, a name's id list and title list, mostly the same blocks).
-    private static func mergedUnique(_ a: (list: [BlockAddress], own: Range<Int>),
-                                     _ b: (list: [BlockAddress], own: Range<Int>)) -> [BlockAddress] {
-        func skipping(_ i: Int, _ own: Range<Int>) -> Int { i == own.lowerBound ? own.upperBound : i }
-        var out: [BlockAddress] = []
-        out.reserveCapacity(a.list.count + b.list.count)
-        var i = skipping(0, a.own), j = skipping(0, b.own)
-        while i < a.list.count || j < b.list.count {
-            let next: BlockAddress
-            if j >= b.list.count || (i < a.list.count && (a.list[i].note, a.list[i].block) <= (b.list[j].note, b.list[j].block)) {
-                next = a.list[i]
-                i = skipping(i + 1, a.own)
-            } else {
-                next = b.list[j]
-                j = skipping(j + 1, b.own)
-            }
-            if out.last != next { out.append(next) }
-        }
-        return out
+        found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
+        // Sorted, so a block found by both id and title is found twice in a row.
+        var unique: [BlockAddress] = []
+        unique.reserveCapacity(found.count)
+        for address in found where unique.last != address { unique.append(address) }
+        return unique
     }
 }

@@ -1,5 +1,3 @@
-import PnoteSyntax
-
 /// A fast hash of bytes for the caches and indexes of the model, where `Hasher` (SipHash,
 /// and a `String` to hash) cost more than the lookups saved. Eight bytes at a time,
 /// multiplied and shifted: not a strong hash, so every user compares what it finds. The
@@ -30,17 +28,5 @@ enum ByteHash {
     static func of(_ text: String, _ seed: UInt64) -> UInt64 {
         var text = text
         return text.withUTF8 { mix($0, seed) }
-    }
-
-    /// A seed per block kind (`allCases` would make an array per call).
-    static func seed(_ kind: BlockKind) -> UInt64 {
-        switch kind {
-        case .domain: 1
-        case .targetGroup: 2
-        case .measure: 3
-        case .goal: 4
-        case .indicator: 5
-        case .budget: 6
-        }
     }
 }
