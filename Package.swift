@@ -40,9 +40,11 @@ let package = Package(
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
-        .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote"]),
-        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note"]),
+        .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote", "PnoteTestSupport"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "PnoteTestSupport"]),
         // Proofs in real editors and highlighters; each skips when its tool is absent.
-        .testTarget(name: "PnoteEditorTests", dependencies: ["pnote"]),
+        .testTarget(name: "PnoteEditorTests", dependencies: ["pnote", "PnoteTestSupport"]),
+        // Scratch folders for the tests above, removed when the test process exits.
+        .target(name: "PnoteTestSupport", path: "Tests/PnoteTestSupport"),
     ]
 )

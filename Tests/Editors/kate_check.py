@@ -1,10 +1,11 @@
 """Highlights notes with Kate's highlighter and the shipped KSyntaxHighlighting definition,
 and checks that expected words get the expected attributes.
 Usage: python3 kate_check.py DEFINITION.xml NOTE..."""
-import os, re, shutil, subprocess, sys, tempfile
+import atexit, os, re, shutil, subprocess, sys, tempfile
 
 definition, notes = sys.argv[1], sys.argv[2:]
-home = tempfile.mkdtemp()
+home = tempfile.mkdtemp(prefix="pnote-kate-")
+atexit.register(shutil.rmtree, home, True)
 target = os.path.join(home, "org.kde.syntax-highlighting", "syntax")
 os.makedirs(target)
 shutil.copy(definition, target)

@@ -1,10 +1,12 @@
 """Tokenizes notes with the shipped TextMate grammar (Oniguruma, as in VS Code) and checks
 expected scopes. Usage: python3 tm_tokenize.py GRAMMAR EXPECTATIONS.json NOTE...
 EXPECTATIONS maps a token text to a scope that must be among its scopes."""
-import json, logging, os, sys, tempfile
+import atexit, json, logging, os, shutil, sys, tempfile
 
 paths = [os.path.abspath(p) for p in sys.argv[1:]]
-os.chdir(tempfile.mkdtemp())  # the library writes a cache in the current folder
+scratch = tempfile.mkdtemp(prefix="pnote-textmate-")
+atexit.register(shutil.rmtree, scratch, True)
+os.chdir(scratch)  # the library writes a cache in the current folder
 logging.getLogger("textmate_grammar").setLevel(logging.ERROR)
 from textmate_grammar.parsers.base import LanguageParser
 

@@ -1,4 +1,5 @@
 import Foundation
+import PnoteTestSupport
 import Testing
 
 /// Runs the built `pnote` binary as CI would, with the given arguments and stdin.
@@ -58,13 +59,7 @@ enum Binary {
 }
 
 func temporaryFolder(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-cli-\(UUID().uuidString)")
-    for (name, text) in files {
-        let url = dir.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return dir
+    try ScratchFolder.make("cli", files: files)
 }
 
 @Suite struct CLITests {

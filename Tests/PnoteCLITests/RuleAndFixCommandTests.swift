@@ -1,4 +1,5 @@
 import Foundation
+import PnoteTestSupport
 import Testing
 @testable import PnoteCLI
 import PnoteSyntax
@@ -59,8 +60,7 @@ import PnoteSyntax
     let original: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\nindeling: stadium\r\n---\r\n<!-- pnote-disable PN006 -->\r\n## Maatregel: Voorlichting\r\n- niveau: universeel".utf8)
 
     func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-fix-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("fix")
         try Data(original).write(to: dir.appendingPathComponent("a.pnote"))
         return dir
     }

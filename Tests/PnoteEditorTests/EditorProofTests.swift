@@ -1,4 +1,5 @@
 import Foundation
+import PnoteTestSupport
 import Testing
 
 /// The grammars and editor configurations, proven in the real tools: the TextMate grammar
@@ -52,8 +53,7 @@ enum Tools {
     /// A folder of its own with a copy of the Hengelo example, so the server's workspace
     /// holds just that note.
     static func isolatedExample() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-editor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make("editor")
         let target = dir.appendingPathComponent("hengelo.pnote")
         try FileManager.default.copyItem(at: root.appendingPathComponent("Examples/hengelo-preventie-2019.pnote"), to: target)
         return target.path
@@ -98,7 +98,7 @@ enum Tools {
             print("skipped: nvim (Debian neovim) is not installed")
             return
         }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-nvim-\(UUID().uuidString)").path
+        let home = try ScratchFolder.make("nvim").path
         let r = try Tools.run(nvim, ["--headless", "-n", "-i", "NONE", "-u", Tools.root.appendingPathComponent("Tests/Editors/nvim_check.lua").path],
                               environment: ["PNOTE_CONFIG": Tools.root.appendingPathComponent("EditorConfigs/neovim/pnote.lua").path,
                                             "PNOTE_BIN": Tools.pnote, "PNOTE_FILE": try Tools.isolatedExample(),

@@ -1,4 +1,5 @@
 import Foundation
+import PnoteTestSupport
 import PnoteJSON
 import Testing
 @testable import PnoteServer
@@ -82,7 +83,7 @@ func note(_ method: String, _ params: JSON = .object([])) -> JSON { OutgoingMess
     }
 
     @Test func logsGoToTheLogFileNotStdout() throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-lsp-\(UUID().uuidString).log").path
+        let log = try ScratchFolder.make("lsp-log").appendingPathComponent("server.log").path
         let r = try LSPProcess.run(LSPProcess.frame(initialize) + LSPProcess.frame(req(2, "shutdown")) + LSPProcess.frame(note("exit")),
                                    arguments: ["lsp", "--stdio", "--log-file", log])
         #expect(r.status == 0)
@@ -116,7 +117,7 @@ func note(_ method: String, _ params: JSON = .object([])) -> JSON { OutgoingMess
         let a = dir.appendingPathComponent("a.pnote").absoluteString
         c.open(a, "## Maatregel: M\n- doelgroep: b.pnote#g\n")
         #expect(c.codes(a).contains("PN005"))
-        try "## Doelgroep: G {#g}\n".write(to: dir.appendingPathComponent("b.pnote"), atomically: true, encoding: .utf8)
+        try "## Doelgroep: G {#g}\n".write(to: dir.appendingPathComponent("b.pnote"), atomically: false, encoding: .utf8)
         c.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([.object([
             ("uri", .string(dir.appendingPathComponent("b.pnote").absoluteString)), ("type", .int(1))])]))]))
         #expect(!c.codes(a).contains("PN005"), "the new note resolves the reference")

@@ -1,4 +1,5 @@
 import Foundation
+import PnoteTestSupport
 import PnoteJSON
 import PnoteSyntax
 @testable import PnoteServer
@@ -83,11 +84,5 @@ func doc(_ uri: String) -> JSON { .object([("uri", .string(uri))]) }
 func at(_ uri: String, _ p: Position) -> JSON { .object([("textDocument", doc(uri)), ("position", p.json)]) }
 
 func folder(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pnote-lsp-\(UUID().uuidString)")
-    for (name, text) in files {
-        let url = dir.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return dir.resolvingSymlinksInPath()
+    try ScratchFolder.make("lsp", files: files).resolvingSymlinksInPath()
 }
