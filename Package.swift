@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
         .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer"]),
         // Fuzz targets (libFuzzer with -DPNOTE_FUZZING; otherwise reproducers over files).
-        .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules"]),
+        .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules", "PnoteOutput"]),
         .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer"]),
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),

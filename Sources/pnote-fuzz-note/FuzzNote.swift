@@ -1,10 +1,12 @@
 import Foundation
 import PnoteModel
+import PnoteOutput
 import PnoteRules
 import PnoteSyntax
 
 // libFuzzer target: any bytes through parser, model and every rule, alone and as two
-// notes of one workspace (split at the first NUL byte), with both fix kinds applied.
+// notes of one workspace (split at the first NUL byte), with the safe fixes applied and
+// the findings rendered in every output format and read back (`OutputOracles`).
 // Build with the fuzzer flags and -DPNOTE_FUZZING (see .ci/run); without them this is a
 // reproducer: `pnote-fuzz-note FILE…` runs each file once.
 
@@ -14,6 +16,8 @@ func fuzzNote(_ bytes: [UInt8]) {
         NoteBuilder.build(path: i == 0 ? "a.pnote" : "sub/b.pnote", tree: Parser.parse(SourceText(bytes: part)))
     }
     let workspace = Workspace(notes: notes)
+    let paths = workspace.notes.map(\.path)
+    var files: [CheckedFile] = []
     for (i, report) in Checker.check(workspace).enumerated() {
         let source = workspace.notes[i].source
         for d in report.diagnostics {
@@ -21,7 +25,12 @@ func fuzzNote(_ bytes: [UInt8]) {
         }
         let fixed = FixApplication.applySafeFixes(to: source, report.diagnostics)
         _ = Parser.parse(SourceText(bytes: fixed.bytes))
+        // As `pnote check` hands them to the renderers; the second note in English.
+        files.append(CheckedFile(displayPath: paths[i], workspace: workspace, noteIndex: i, displayPaths: paths,
+                                 diagnostics: report.diagnostics.filter { !$0.suppressed }, language: i == 0 ? .nl : .en,
+                                 suppressed: report.diagnostics.filter(\.suppressed)))
     }
+    OutputOracles.check(CheckResult(files: files, failures: [], language: .nl))
 }
 
 #if PNOTE_FUZZING

@@ -3,23 +3,28 @@ import Testing
 
 /// Every crash the fuzzers found is kept as a file in `Tests/Fuzz/regressions` and replayed
 /// by the fuzz target itself (built without the fuzzer it runs each file once, through the
-/// parser, the model, every rule and the safe fixes): a crash fails this test, not the run.
+/// parser, the model, every rule, the safe fixes and every output format read back): a
+/// crash fails this test, not the run. The hand-written seeds of `Tests/Fuzz/note-seeds`
+/// (escapes, control characters, invalid UTF-8, two notes) go the same way.
 @Suite struct FuzzRegressionTests {
-    @Test func everyFoundCrashStaysFixed() throws {
-        let folder = Binary.packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
+    @Test(arguments: ["Tests/Fuzz/regressions", "Tests/Fuzz/note-seeds"])
+    func everyFileGoesThroughTheNoteTarget(_ path: String) throws {
+        let folder = Binary.packageRoot.appendingPathComponent(path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             .map { folder.appendingPathComponent($0).path }
         #expect(!files.isEmpty)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.locate("pnote-fuzz-note"))
         process.arguments = files
-        let out = Pipe()
+        process.environment = ["SWIFT_BACKTRACE": "enable=no"]
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        process.standardError = err
         try process.run()
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(stdout)")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(stdout)\(stderr)")
         #expect(stdout.split(separator: "\n").map(String.init) == files.map { "ok \($0)" })
     }
 }
