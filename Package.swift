@@ -34,14 +34,14 @@ let package = Package(
         .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer"]),
         // Fuzz targets (libFuzzer with -DPNOTE_FUZZING; otherwise reproducers over files).
         .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules", "PnoteOutput"]),
-        .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer"]),
+        .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer", "PnoteJSON"]),
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
         .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote", "PnoteTestSupport"]),
-        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "PnoteTestSupport"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "pnote-fuzz-protocol", "PnoteTestSupport"]),
         // Proofs in real editors and highlighters; each skips when its tool is absent.
         .testTarget(name: "PnoteEditorTests", dependencies: ["pnote", "PnoteTestSupport"]),
         // Scratch folders for the tests above, removed when the test process exits.

@@ -3,14 +3,15 @@ import PnoteServer
 
 // libFuzzer target: any bytes as the stream from an editor — framing, JSON-RPC decoding
 // and a live server (one for the whole run, initialized first, as an editor's server
-// lives through many messages). Without -DPNOTE_FUZZING: a reproducer over files.
+// lives through many messages). Everything the server sends is checked
+// (`OutgoingOracle`). Without -DPNOTE_FUZZING: a reproducer over files.
 
 final class Sink: @unchecked Sendable {
     var exited = false
 }
 
 let sink = Sink()
-let server = LanguageServer(send: { _ in }, log: { _ in }, onExit: { _ in sink.exited = true })
+let server = LanguageServer(send: { OutgoingOracle.check($0) }, log: { _ in }, onExit: { _ in sink.exited = true })
 let initialize = Array("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}".utf8)
 let started: Bool = {
     server.receive(Array("Content-Length: \(initialize.count)\r\n\r\n".utf8) + initialize)

@@ -5,16 +5,18 @@ import Testing
 /// by the fuzz target itself (built without the fuzzer it runs each file once, through the
 /// parser, the model, every rule, the safe fixes and every output format read back): a
 /// crash fails this test, not the run. The hand-written seeds of `Tests/Fuzz/note-seeds`
-/// (escapes, control characters, invalid UTF-8, two notes) go the same way.
+/// (escapes, control characters, invalid UTF-8, two notes) go the same way, and the
+/// protocol target replays its seeds, checking every message the server sends.
 @Suite struct FuzzRegressionTests {
-    @Test(arguments: ["Tests/Fuzz/regressions", "Tests/Fuzz/note-seeds"])
-    func everyFileGoesThroughTheNoteTarget(_ path: String) throws {
+    @Test(arguments: [("pnote-fuzz-note", "Tests/Fuzz/regressions"), ("pnote-fuzz-note", "Tests/Fuzz/note-seeds"),
+                      ("pnote-fuzz-protocol", "Tests/Fuzz/protocol-seeds")])
+    func everyFileGoesThroughItsTarget(_ target: String, _ path: String) throws {
         let folder = Binary.packageRoot.appendingPathComponent(path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             .map { folder.appendingPathComponent($0).path }
         #expect(!files.isEmpty)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.locate("pnote-fuzz-note"))
+        process.executableURL = URL(fileURLWithPath: Binary.locate(target))
         process.arguments = files
         process.environment = ["SWIFT_BACKTRACE": "enable=no"]
         let out = Pipe(), err = Pipe()
