@@ -10,6 +10,7 @@ import PnoteSyntax
 //   .build/release/pnote-bench lsp                       (the server, through pipes)
 //   .build/release/pnote-bench corpus [--megabytes 0.5,5,50]   (pnote check against wc -l)
 //   .build/release/pnote-bench memory [--megabytes 5]           (heap per stage of a check)
+//   .build/release/pnote-bench stages [--megabytes 50]          (time per stage, against wc -l)
 
 func argument(_ name: String) -> String? {
     let args = CommandLine.arguments
@@ -42,6 +43,12 @@ if CommandLine.arguments.dropFirst().first == "write-corpus", CommandLine.argume
 if CommandLine.arguments.dropFirst().first == "memory" {
     // pnote-bench memory [--megabytes 5]: heap kept by each stage of a check, in process.
     try MemoryBenchmark.run(megabytes: Double(argument("--megabytes") ?? "5") ?? 5)
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "stages" {
+    // pnote-bench stages [--megabytes 50]: time per stage of a check, in process, against wc -l.
+    try StageBenchmark.run(megabytes: Double(argument("--megabytes") ?? "50") ?? 50, repeats: Int(argument("--repeat") ?? "3") ?? 3)
     exit(0)
 }
 
