@@ -175,11 +175,16 @@ struct CheckRun {
                 absolute = nil
             } else {
                 let path = input.displayPath.hasPrefix("/") ? input.displayPath : console.currentDirectory + "/" + input.displayPath
-                guard let data = FileManager.default.contents(atPath: path) else {
+                // A named pipe, device or socket is never opened: it could block or never end.
+                guard RegularFile.isRegular(path) else {
+                    failures.append(ReadFailure(path: input.displayPath, reason: "not a regular file (a pipe, device or socket); not read"))
+                    continue
+                }
+                guard let contents = RegularFile.contents(atPath: path) else {
                     failures.append(ReadFailure(path: input.displayPath, reason: CheckRun.readFailureReason(path)))
                     continue
                 }
-                bytes = [UInt8](data)
+                bytes = contents
                 absolute = path
             }
             let stdinDirectory = options.stdinFilename.map { name in
@@ -250,7 +255,7 @@ struct CheckRun {
             }
             guard let absolute = entry.absolute else { continue }
             // Refuse to overwrite what someone else changed since we read it.
-            guard let now = FileManager.default.contents(atPath: absolute), [UInt8](now) == entry.bytes else {
+            guard let now = RegularFile.contents(atPath: absolute), now == entry.bytes else {
                 failures.append(ReadFailure(path: file.displayPath, reason: "changed or disappeared while it was checked; not written"))
                 continue
             }

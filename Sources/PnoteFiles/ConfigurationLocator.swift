@@ -32,10 +32,11 @@ public final class ConfigurationLocator {
     }
 
     public static func load(_ path: String, shown: String) -> Result<Configuration, ConfigurationError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: "cannot read the configuration file"))
+        guard let bytes = RegularFile.contents(atPath: path) else {
+            let reason = RegularFile.isRegular(path) ? "cannot read the configuration file" : "the configuration file is not a regular file"
+            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: reason))
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         do { return .success(try Configuration.parse(text, path: shown)) } catch { return .failure(error) }
     }
 }

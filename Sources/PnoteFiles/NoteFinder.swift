@@ -75,8 +75,8 @@ public struct NoteFinder {
             return []
         }
         var patterns = inherited
-        if entries.contains(".pnoteignore"), let data = FileManager.default.contents(atPath: join(directory, ".pnoteignore")) {
-            patterns.add(String(decoding: data, as: UTF8.self), base: relative)
+        if entries.contains(".pnoteignore"), let bytes = RegularFile.contents(atPath: join(directory, ".pnoteignore")) {
+            patterns.add(String(decoding: bytes, as: UTF8.self), base: relative)
         }
         var out: [String] = []
         for name in entries where !name.hasPrefix(".") {

@@ -1,4 +1,5 @@
 import Foundation
+import PnoteFiles
 import Testing
 
 /// Runs a program if it exists; nil when it is not installed (the test then skips).
@@ -127,6 +128,35 @@ let sarifValidatorAvailable: Bool = {
         #expect(r.status == 2)
         #expect(r.stderr.contains("b.pnote: permission denied"))
         #expect(r.stdout.contains("a.pnote:2:11"))
+    }
+
+    @Test func aNamedPipeOrDeviceIsReportedNotRead() throws {
+        // Reading a pipe with no writer would block for ever; /dev/zero would never end.
+        let dir = try temporaryFolder(["a.pnote": "## Maatregel: M\n- niveau: selctief\n", "real.txt": "## Doel: Via een link\n"])
+        #expect(mkfifo(dir.appendingPathComponent("pipe.pnote").path, 0o644) == 0)
+        // A symlink to a regular file is a note like any other.
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.pnote").path, withDestinationPath: "real.txt")
+        let r = try Binary.run(["check", ".", "/dev/zero"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("pipe.pnote: not a regular file (a pipe, device or socket); not read"), "\(r.stderr)")
+        #expect(r.stderr.contains("/dev/zero: not a regular file"), "\(r.stderr)")
+        #expect(r.stdout.contains("a.pnote:2:11"))
+        #expect(r.stdout.contains("link.pnote:1:1"), "\(r.stdout)")
+    }
+
+    @Test func onlyRegularFilesAreRead() throws {
+        // Every read of a note, configuration or ignore file (CLI and server) goes through
+        // RegularFile, so no pipe or device is ever opened, whatever Foundation does.
+        let dir = try temporaryFolder(["note.pnote": "## Doel: D\n"])
+        let pipe = dir.appendingPathComponent("pipe.pnote").path, link = dir.appendingPathComponent("link.pnote").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "note.pnote")
+        #expect(RegularFile.isRegular(dir.appendingPathComponent("note.pnote").path))
+        #expect(RegularFile.isRegular(link), "a symlink to a note is a note")
+        #expect(!RegularFile.isRegular(pipe) && !RegularFile.isRegular("/dev/zero") && !RegularFile.isRegular(dir.path))
+        #expect(RegularFile.contents(atPath: pipe) == nil && RegularFile.contents(atPath: "/dev/zero") == nil)
+        #expect(RegularFile.contents(atPath: link) == Array("## Doel: D\n".utf8))
+        #expect(RegularFile.isRegular(dir.appendingPathComponent("missing").path), "a missing file is left to the read, which says why")
     }
 
     @Test func parallelOutputIsDeterministic() throws {

@@ -178,8 +178,8 @@ extension LanguageServer {
             if uri.hasSuffix("/" + Configuration.fileName) { configurationChanged = true; continue }
             guard documents[uri] == nil else { continue }  // the editor's text wins over the disk
             if type == 3 { workspaces.revert(uri: uri); continue }
-            if let path = DocumentURI.path(of: uri), let data = FileManager.default.contents(atPath: path) {
-                workspaces.update(uri: uri, bytes: [UInt8](data))
+            if let path = DocumentURI.path(of: uri), let bytes = RegularFile.contents(atPath: path) {
+                workspaces.update(uri: uri, bytes: bytes)
             }
         }
         if configurationChanged { configurations = ConfigurationLocator(explicitPath: nil, currentDirectory: "/") }

@@ -28,8 +28,8 @@ struct WorkspaceSet {
         var uris: [String] = []
         for input in inputs {
             let absolute = path + "/" + input.workspacePath
-            guard let data = FileManager.default.contents(atPath: absolute) else { continue }
-            notes.append(NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: [UInt8](data)))))
+            guard let bytes = RegularFile.contents(atPath: absolute) else { continue }
+            notes.append(NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes))))
             uris.append(DocumentURI.uri(ofPath: absolute))
         }
         entries.append(Entry(root: path, isFolder: true, workspace: Workspace(notes: notes), uris: uris,
@@ -91,7 +91,7 @@ struct WorkspaceSet {
             entries.remove(at: e)
             return
         }
-        let bytes = DocumentURI.path(of: uri).flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) } ?? []
+        let bytes = DocumentURI.path(of: uri).flatMap(RegularFile.contents(atPath:)) ?? []
         update(uri: uri, bytes: bytes)
     }
 }
