@@ -180,6 +180,11 @@ struct CheckRun {
                     failures.append(ReadFailure(path: input.displayPath, reason: "not a regular file (a pipe, device or socket); not read"))
                     continue
                 }
+                // Refused before it is read: reading 5 GB to refuse it would need 10 GB.
+                if let size = RegularFile.size(path), let problem = CheckRun.sizeProblem(size) {
+                    failures.append(ReadFailure(path: input.displayPath, reason: problem))
+                    continue
+                }
                 guard let contents = RegularFile.contents(atPath: path) else {
                     failures.append(ReadFailure(path: input.displayPath, reason: CheckRun.readFailureReason(path)))
                     continue

@@ -18,9 +18,18 @@ public enum RegularFile {
         return (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// The bytes of the regular file at `path`; nil when it is not one or cannot be read.
-    public static func contents(atPath path: String) -> [UInt8]? {
-        guard isRegular(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+    /// The size in bytes of what `path` names (after symlinks), if it can be looked at: a
+    /// file too large to check is refused before a byte of it is read.
+    public static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The bytes of the regular file at `path`; nil when it is not one, is larger than
+    /// `maximumSize` (checked before reading) or cannot be read.
+    public static func contents(atPath path: String, maximumSize: Int = .max) -> [UInt8]? {
+        guard isRegular(path), (size(path) ?? 0) <= maximumSize, let data = FileManager.default.contents(atPath: path) else { return nil }
         return [UInt8](data)
     }
 }

@@ -117,4 +117,21 @@ import PnoteSyntax
         #expect(problem?.contains("4 GiB") == true && problem?.contains("not checked") == true)
         #expect(CheckRun.sizeProblem(11, maximum: 10) == "is 11 bytes, larger than the largest note pnote reads (4 GiB); not checked")
     }
+
+    @Test func aTooLargeFileIsRefusedBeforeItIsRead() throws {
+        // A sparse file one byte over the maximum, checked with 1 GB of address space: read
+        // first, it could not even be loaded ("cannot be read"), let alone refused.
+        guard let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first(where: FileManager.default.isExecutableFile) else {
+            print("skipped: prlimit (Debian util-linux) is not installed")
+            return
+        }
+        let dir = try temporaryFolder(["small.pnote": "## Maatregel: M\n- niveau: selctief\n"])
+        let big = dir.appendingPathComponent("big.pnote").path
+        #expect(FileManager.default.createFile(atPath: big, contents: nil))
+        #expect(truncate(big, off_t(SourceText.maximumSize) + 1) == 0)
+        let r = try Binary.run(["check", "."], in: dir, launcher: [prlimit, "--as=1000000000", "--"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("big.pnote: is 4294967296 bytes, larger than the largest note pnote reads (4 GiB); not checked"), "\(r.stderr)")
+        #expect(r.stdout.contains("small.pnote:2:11"))
+    }
 }

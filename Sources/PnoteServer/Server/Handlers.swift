@@ -178,7 +178,7 @@ extension LanguageServer {
             if uri.hasSuffix("/" + Configuration.fileName) { configurationChanged = true; continue }
             guard documents[uri] == nil else { continue }  // the editor's text wins over the disk
             if type == 3 { workspaces.revert(uri: uri); continue }
-            if let path = DocumentURI.path(of: uri), let bytes = RegularFile.contents(atPath: path) {
+            if let path = DocumentURI.path(of: uri), let bytes = RegularFile.contents(atPath: path, maximumSize: SourceText.maximumSize) {
                 workspaces.update(uri: uri, bytes: bytes)
             }
         }

@@ -28,7 +28,7 @@ struct WorkspaceSet {
         var uris: [String] = []
         for input in inputs {
             let absolute = path + "/" + input.workspacePath
-            guard let bytes = RegularFile.contents(atPath: absolute) else { continue }
+            guard let bytes = RegularFile.contents(atPath: absolute, maximumSize: SourceText.maximumSize) else { continue }
             notes.append(NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes))))
             uris.append(DocumentURI.uri(ofPath: absolute))
         }
@@ -91,7 +91,7 @@ struct WorkspaceSet {
             entries.remove(at: e)
             return
         }
-        let bytes = DocumentURI.path(of: uri).flatMap(RegularFile.contents(atPath:)) ?? []
+        let bytes = DocumentURI.path(of: uri).flatMap { RegularFile.contents(atPath: $0, maximumSize: SourceText.maximumSize) } ?? []
         update(uri: uri, bytes: bytes)
     }
 }
