@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One input to check.
 public struct NoteInput: Sendable {
@@ -11,6 +16,12 @@ public struct NoteInput: Sendable {
     public var isStdin: Bool
 }
 
+/// A folder as the file system knows it, whatever path led there.
+struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+}
+
 /// Walks the command-line paths: files as given, folders recursively for `*.pnote` in a
 /// deterministic (sorted) order, surviving symlink loops.
 public struct NoteFinder {
@@ -20,6 +31,9 @@ public struct NoteFinder {
     public var failures: [(path: String, reason: String)] = []
 
     public init(currentDirectory: String) { self.currentDirectory = currentDirectory }
+
+    /// PATH_MAX: a longer path cannot be opened, so what lies below it is reported.
+    public static let maximumPathLength = Int(PATH_MAX)
 
     public mutating func inputs(for paths: [String]) -> [NoteInput] {
         var out: [NoteInput] = []
@@ -35,7 +49,7 @@ public struct NoteFinder {
                 continue
             }
             if isDirectory.boolValue {
-                var visited: Set<String> = []
+                var visited: Set<FolderIdentity> = []
                 var patterns = IgnorePatterns()
                 patterns.add(excludes.joined(separator: "\n"), base: "")
                 for relative in walk(absolute(path), relative: "", patterns: patterns, visited: &visited) {
@@ -65,9 +79,19 @@ public struct NoteFinder {
 
     /// Relative paths of the notes below `directory`, sorted per folder.
     private mutating func walk(_ directory: String, relative: String, patterns inherited: IgnorePatterns,
-                               visited: inout Set<String>) -> [String] {
-        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return [] }  // a symlink loop
+                               visited: inout Set<FolderIdentity>) -> [String] {
+        // A folder is known by its device and inode, not by its resolved path: Foundation
+        // cuts resolved paths at 1,024 bytes, which made deep folders look like loops.
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            let reason = errno == ENAMETOOLONG ? "path longer than this system allows (\(NoteFinder.maximumPathLength) bytes); not read"
+                : "folder cannot be read"
+            failures.append((relative.isEmpty ? directory : relative, reason))
+            return []
+        }
+        guard visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+            return []  // a symlink loop
+        }
         let fm = FileManager.default
         let entries: [String]
         do { entries = try fm.contentsOfDirectory(atPath: directory).sorted() } catch {
@@ -83,7 +107,13 @@ public struct NoteFinder {
             let full = join(directory, name)
             let rel = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }  // dangling link
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else {
+                // A dangling link is passed over; a path the system cannot open is said.
+                if full.utf8.count >= NoteFinder.maximumPathLength {
+                    failures.append((rel, "path longer than this system allows (\(NoteFinder.maximumPathLength) bytes); not read"))
+                }
+                continue
+            }
             if patterns.isIgnored(rel, isDirectory: isDirectory.boolValue) { continue }
             if isDirectory.boolValue {
                 out += walk(full, relative: rel, patterns: patterns, visited: &visited)

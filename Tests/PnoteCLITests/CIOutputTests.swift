@@ -144,6 +144,18 @@ let sarifValidatorAvailable: Bool = {
         #expect(r.stdout.contains("link.pnote:1:1"), "\(r.stdout)")
     }
 
+    @Test func notesDeepInFoldersAreFound() throws {
+        // 600 folders deep, a path of 1,200 bytes: Foundation's resolved paths stop at
+        // 1,024 bytes, and the walk once took the deeper folders for a symlink loop and
+        // passed over their notes without a word.
+        let deep = Array(repeating: "a", count: 600).joined(separator: "/")
+        let dir = try temporaryFolder(["top.pnote": "## Doel: Boven\n", deep + "/bottom.pnote": "## Doel: Onder\n"])
+        let r = try Binary.run(["check", "--format", "json", "."], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("\"path\":\"" + deep + "/bottom.pnote\""))
+        #expect(r.stdout.contains("\"path\":\"top.pnote\""))
+    }
+
     @Test func onlyRegularFilesAreRead() throws {
         // Every read of a note, configuration or ignore file (CLI and server) goes through
         // RegularFile, so no pipe or device is ever opened, whatever Foundation does.
