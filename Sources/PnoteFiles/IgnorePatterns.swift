@@ -51,15 +51,27 @@ public struct IgnorePatterns: Sendable {
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : nil
     }
 
+    /// Whether the pattern's components match the path's; `**` takes any number of them.
+    /// A table of (pattern part, path component) suffixes, filled from the end: trying
+    /// every split for every `**` took exponential time, and ten of them in an
+    /// `--exclude` hung the walk.
     static func match(_ pattern: [String], _ path: ArraySlice<String>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
-            let rest = Array(pattern.dropFirst())
-            for k in path.startIndex...path.endIndex where match(rest, path[k...]) { return true }
-            return false
+        let parts = pattern.map { Array($0.unicodeScalars) }
+        let components = path.map { Array($0.unicodeScalars) }
+        let n = components.count
+        // matches[j]: pattern[i...] matches components[j...], for the row i being filled.
+        var next = [Bool](repeating: false, count: n + 1)
+        next[n] = true  // the empty pattern matches the empty rest
+        for i in stride(from: parts.count - 1, through: 0, by: -1) {
+            var row = [Bool](repeating: false, count: n + 1)
+            let anyDepth = pattern[i] == "**"
+            for j in stride(from: n, through: 0, by: -1) {
+                row[j] = anyDepth ? next[j] || (j < n && row[j + 1])
+                                  : j < n && next[j + 1] && glob(parts[i], components[j])
+            }
+            next = row
         }
-        guard let head = path.first, glob(Array(first.unicodeScalars), Array(head.unicodeScalars)) else { return false }
-        return match(Array(pattern.dropFirst()), path.dropFirst())
+        return next[0]
     }
 
     /// `*`, `?` and `[…]` within one path component.
