@@ -19,14 +19,11 @@ public struct TextRenderer: Sendable {
         let lang = file.language
         let start = source.location(of: d.range.start)
         let lineIndex = start.line - 1
-        let lineRange = source.lineRange(lineIndex)
-        let lineText = source.text(lineRange).replacingTabs
-        let endOffset = min(max(d.range.end, d.range.start), lineRange.end)
-        let end = source.location(of: endOffset)
+        let window = SnippetWindow(source, line: source.lineRange(lineIndex), start: d.range.start, end: d.range.end)
+        let lineText = window.text.replacingTabs
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let width = max(1, end.column - start.column)
-        let caret = String(repeating: " ", count: start.column - 1) + String(repeating: "^", count: width)
+        let caret = String(repeating: " ", count: window.caretOffset) + String(repeating: "^", count: window.caretWidth)
         var text = "\(file.displayPath):\(start.line):\(start.column): "
         text += paint(d.severity.rawValue + "[\(d.code)]", d.severity) + ": " + d.message.text(lang) + "\n"
         text += "\(pad) |\n\(gutter) | \(lineText)\n\(pad) | " + paint(caret, d.severity)

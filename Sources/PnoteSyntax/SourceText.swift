@@ -58,6 +58,8 @@ public struct SourceText: Sendable {
     /// The line terminator most lines use; new lines written by fixes use it too.
     public let usesCRLF: Bool
     public let endsWithNewline: Bool
+    /// Counts along lines longer than 512 bytes, for columns in constant time.
+    public let checkpoints: LineCheckpoints
 
     public init(_ string: String) {
         self.init(bytes: Array(string.utf8))
@@ -93,6 +95,14 @@ public struct SourceText: Sendable {
         if endsWithNewline && starts.count > 1 { starts.removeLast() }
         lineStarts = starts
         usesCRLF = crlf > lf
+        let lineCount = starts.count
+        func fullEnd(_ line: Int) -> Int { line + 1 < lineCount ? starts[line + 1] : bytes.count }
+        checkpoints = LineCheckpoints(bytes: bytes, lineStarts: starts, fullLineEnd: fullEnd) { line in
+            var end = fullEnd(line)
+            if end > starts[line] && bytes[end - 1] == 0x0A { end -= 1 }
+            if end > starts[line] && bytes[end - 1] == 0x0D { end -= 1 }
+            return end
+        }
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -128,6 +138,10 @@ public struct SourceText: Sendable {
         let line = lineIndex(of: clamped)
         var column = 1
         var i = lineStarts[line]
+        if let (leads, at) = checkpoints.leads(line: line, start: i, before: clamped) {
+            column += leads
+            i = at
+        }
         while i < clamped {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
@@ -147,6 +161,22 @@ public struct SourceText: Sendable {
             col += 1
         }
         return i
+    }
+
+    /// The width in bytes and the value of the scalar at `i`; an invalid byte counts as
+    /// one scalar of one byte (U+FFFD), as an editor shows it. `limit`: where the text
+    /// being walked ends.
+    public static func decodeScalar(_ bytes: [UInt8], at i: Int, limit: Int) -> (Int, UInt32) {
+        let b = bytes[i]
+        let width = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        guard width > 1, i + width <= limit else { return (1, b < 0x80 ? UInt32(b) : 0xFFFD) }
+        var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width {
+            let c = bytes[i + k]
+            guard c & 0xC0 == 0x80 else { return (1, 0xFFFD) }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return (width, value)
     }
 
     /// The text of a range; invalid UTF-8 becomes U+FFFD (the bytes themselves are kept).

@@ -58,6 +58,16 @@ extension SourceText {
         var i = range.start
         var units = 0
         let target = max(0, position.character)
+        if let point = checkpoints.stop(line: position.line, atMost: target, { point in
+            switch encoding {
+            case .utf8: Int(point.stop) - range.start
+            case .utf16: Int(point.utf16)
+            case .utf32: Int(point.scalars)
+            }
+        }) {
+            i = Int(point.stop)
+            units = encoding == .utf8 ? i - range.start : encoding == .utf16 ? Int(point.utf16) : Int(point.scalars)
+        }
         while i < range.end && units < target {
             let (width, scalar) = decodeScalar(at: i, limit: range.end)
             let size = switch encoding {
@@ -79,6 +89,10 @@ extension SourceText {
         var units = 0
         // An offset inside the line terminator counts as the end of the line.
         let end = min(clamped, lineRange(line).end)
+        if let point = checkpoints.stop(line: line, start: i, atOrBefore: end) {
+            units = encoding == .utf8 ? Int(point.stop) - i : encoding == .utf16 ? Int(point.utf16) : Int(point.scalars)
+            i = Int(point.stop)
+        }
         while i < end {
             let (width, scalar) = decodeScalar(at: i, limit: end)
             let size = switch encoding {
@@ -101,18 +115,7 @@ extension SourceText {
         return TextRange(min(a, b), max(a, b))
     }
 
-    /// The width in bytes and the value of the scalar at `i`; an invalid byte counts as
-    /// one scalar of one byte (U+FFFD), as the editor shows it.
     func decodeScalar(at i: Int, limit: Int) -> (Int, UInt32) {
-        let b = bytes[i]
-        let width = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-        guard width > 1, i + width <= limit else { return (1, b < 0x80 ? UInt32(b) : 0xFFFD) }
-        var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-        for k in 1..<width {
-            let c = bytes[i + k]
-            guard c & 0xC0 == 0x80 else { return (1, 0xFFFD) }
-            value = value << 6 | UInt32(c & 0x3F)
-        }
-        return (width, value)
+        SourceText.decodeScalar(bytes, at: i, limit: limit)
     }
 }
