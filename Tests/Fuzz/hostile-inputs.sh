@@ -22,6 +22,9 @@ open(f"{d}/huge-numbers.pnote", "wb").write(
     + b"## Doel: D\n### Indicator: I\n- nulmeting: " + b"9" * 400 + b" per " + b"9" * 40 + b" inwoners (2022)\n"
     + b"- streefwaarde: 1 per 100000000000000000000000 (2027)\n")
 open(f"{d}/deep.pnote", "wb").write(b"".join(b"#" * (i % 6 + 1) + b" Maatregel: M%d\n- doel: #m%d\n" % (i, i + 1) for i in range(10_000)))
+# 200,000 references on one 800 kB line: 200,000 findings whose columns were each
+# counted from the line's start, and whose text output showed the whole line each time.
+open(f"{d}/many-refs-one-line.pnote", "wb").write(b"## Maatregel: M {#m}\n- doelgroep: " + b"#a, " * 200_000 + b"\n")
 example = open("Examples/hengelo-preventie-2019.pnote", "rb").read()
 with open(f"{d}/fifty-mb.pnote", "wb") as f:
     i = 0
@@ -34,13 +37,16 @@ for i in range(1000):
     open(f"{d}/copies.pnote/copy-{i}.pnote", "wb").write(example)
 PY
 status=0
-for f in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep fifty-mb copies; do
+for run in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep many-refs-one-line many-refs-one-line:text fifty-mb copies; do
+  f=${run%%:*}
+  format=json
+  [[ "$run" == *:text ]] && format=text
   set +e
-  /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format json "$dir/$f.pnote" > /dev/null 2> "$dir/err"
+  /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format "$format" "$dir/$f.pnote" > /dev/null 2> "$dir/err"
   code=$?
   set -e
   read -r seconds kb < <(tail -1 "$dir/usage")
-  printf '%-18s exit %s  %6s s  %6d MB peak\n' "$f" "$code" "$seconds" "$((kb / 1024))"
+  printf '%-24s exit %s  %6s s  %6d MB peak\n' "$run" "$code" "$seconds" "$((kb / 1024))"
   if [ "$code" -gt 1 ]; then echo "  FAILED: $(head -c 300 "$dir/err")"; status=1; fi
 done
 rm -rf "$dir"
