@@ -25,6 +25,8 @@ open(f"{d}/deep.pnote", "wb").write(b"".join(b"#" * (i % 6 + 1) + b" Maatregel: 
 # 200,000 references on one 800 kB line: 200,000 findings whose columns were each
 # counted from the line's start, and whose text output showed the whole line each time.
 open(f"{d}/many-refs-one-line.pnote", "wb").write(b"## Maatregel: M {#m}\n- doelgroep: " + b"#a, " * 200_000 + b"\n")
+# 100,000 suppression comments, each before a goal: every comment was tried on every finding.
+open(f"{d}/many-suppressions.pnote", "wb").write(b"".join(b"<!-- pnote-disable PN10%d -->\n## Doel: D%d\n" % (i % 9, i) for i in range(100_000)))
 example = open("Examples/hengelo-preventie-2019.pnote", "rb").read()
 with open(f"{d}/fifty-mb.pnote", "wb") as f:
     i = 0
@@ -37,7 +39,7 @@ for i in range(1000):
     open(f"{d}/copies.pnote/copy-{i}.pnote", "wb").write(example)
 PY
 status=0
-for run in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep many-refs-one-line many-refs-one-line:text fifty-mb copies; do
+for run in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep many-refs-one-line many-refs-one-line:text many-suppressions fifty-mb copies; do
   f=${run%%:*}
   format=json
   [[ "$run" == *:text ]] && format=text

@@ -35,12 +35,7 @@ public enum Checker {
             }
         }
         var scopes = SuppressionScope.scopes(in: note)
-        for i in diagnostics.indices {
-            for s in scopes.indices where scopes[s].covers(diagnostics[i]) {
-                diagnostics[i].suppressed = true
-                scopes[s].used = true
-            }
-        }
+        SuppressionMatching.apply(&scopes, to: &diagnostics)
         if rules.contains(where: { $0 == UnusedSuppression.self }) {
             diagnostics += unusedSuppressionReports(&scopes, note: note)
         }
@@ -89,17 +84,12 @@ public enum Checker {
             Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, range: finding.range,
                        message: finding.message, help: finding.help, fix: finding.fix, related: finding.related)
         }
-        for i in reports.indices {
-            for s in scopes.indices where scopes[s].covers(reports[i]) {
-                reports[i].suppressed = true
-                scopes[s].used = true
-            }
-        }
-        let stillUnused = Set(scopes.filter { !$0.used && $0.unknownNames.isEmpty }.map(\.comment.range))
+        SuppressionMatching.apply(&scopes, to: &reports)
+        // Comments are distinct, so a range names at most one scope.
+        let scopeAt = Dictionary(scopes.indices.map { (scopes[$0].comment.range, $0) }, uniquingKeysWith: { a, _ in a })
         return reports.filter { report in
-            let aboutScope = scopes.contains { $0.comment.range == report.range }
-            let isUnknownName = scopes.contains { $0.comment.range == report.range && !$0.unknownNames.isEmpty }
-            return !aboutScope || isUnknownName || stillUnused.contains(report.range)
+            guard let s = scopeAt[report.range] else { return true }
+            return !scopes[s].unknownNames.isEmpty || !scopes[s].used
         }
     }
 
@@ -133,6 +123,17 @@ public struct SuppressionScope: Sendable {
 
     static func scopes(in note: Note) -> [SuppressionScope] {
         let tree = note.tree
+        guard tree.comments.contains(where: { $0.suppression != nil }) else { return [] }
+        // Looked up once for all comments: searched per comment, thousands of comments
+        // made this quadratic.
+        var nextStructural = [Int?](repeating: nil, count: tree.lineKinds.count + 1)
+        for l in stride(from: tree.lineKinds.count - 1, through: 0, by: -1) {
+            nextStructural[l] = tree.lineKinds[l] != .blank && tree.lineKinds[l] != .comment ? l : nextStructural[l + 1]
+        }
+        var blockAtLine: [Int: Int] = [:]
+        for (i, block) in tree.blocks.enumerated() where blockAtLine[block.heading.lineIndex] == nil {
+            blockAtLine[block.heading.lineIndex] = i
+        }
         return tree.comments.compactMap { comment in
             guard let directive = comment.suppression else { return nil }
             var codes: Set<String> = [], unknown: [String] = []
@@ -142,27 +143,18 @@ public struct SuppressionScope: Sendable {
             var range: TextRange?
             if !directive.fileScope {
                 range = TextRange(comment.range.end, comment.range.end)
-                if let next = nextStructuralLine(after: comment.lastLine, in: tree) {
-                    range = target(of: next, in: tree)
+                if let next = nextStructural[min(comment.lastLine + 1, tree.lineKinds.count)] {
+                    range = target(of: next, in: tree, blockAtLine: blockAtLine)
                 }
             }
             return SuppressionScope(comment: comment, range: range, codes: codes, unknownNames: unknown)
         }
     }
 
-    private static func nextStructuralLine(after line: Int, in tree: SyntaxTree) -> Int? {
-        var l = line + 1
-        while l < tree.lineKinds.count {
-            if tree.lineKinds[l] != .blank && tree.lineKinds[l] != .comment { return l }
-            l += 1
-        }
-        return nil
-    }
-
     /// The block that starts on `line`, or the field on it with its continuation lines,
     /// or just the line.
-    private static func target(of line: Int, in tree: SyntaxTree) -> TextRange {
-        if let block = tree.blocks.first(where: { $0.heading.lineIndex == line }) { return block.range }
+    private static func target(of line: Int, in tree: SyntaxTree, blockAtLine: [Int: Int]) -> TextRange {
+        if let block = blockAtLine[line] { return tree.blocks[block].range }
         var end = tree.source.fullLineRange(line).end
         var l = line + 1
         if tree.lineKinds[line] == .field {
