@@ -34,7 +34,7 @@ enum Symbols {
         var out: [JSON] = []
         for entry in set.entries {
             for (n, note) in entry.workspace.notes.enumerated() {
-                for block in note.blocks where q.isEmpty || Folding.fold(block.title).contains(q) || Folding.fold(block.id).contains(q) {
+                for block in note.blocks where q.isEmpty || Symbols.contains(block.foldedTitle, q) || Symbols.contains(block.foldedID, q) {
                     out.append(.object([("name", .string(block.title.isEmpty ? "#" + block.id : block.title)),
                                         ("kind", .int(kind(block.kind))),
                                         ("location", .object([("uri", .string(entry.uris[n])),
@@ -45,5 +45,28 @@ enum Symbols {
             }
         }
         return .array(out)
+    }
+
+    /// Whether `text` holds `part`, byte for byte, in time linear in both (Knuth–Morris–
+    /// Pratt). `String.contains` compares at every start: a long query against a heading
+    /// of megabytes took minutes.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        let p = Array(part.utf8)
+        guard !p.isEmpty else { return true }
+        // fail[i]: the length of the longest proper border of p[0...i].
+        var fail = [Int](repeating: 0, count: p.count)
+        var k = 0
+        for i in 1..<max(1, p.count) {
+            while k > 0 && p[i] != p[k] { k = fail[k - 1] }
+            if p[i] == p[k] { k += 1 }
+            fail[i] = k
+        }
+        k = 0
+        for byte in text.utf8 {
+            while k > 0 && byte != p[k] { k = fail[k - 1] }
+            if byte == p[k] { k += 1 }
+            if k == p.count { return true }
+        }
+        return false
     }
 }
