@@ -250,10 +250,12 @@ struct CheckRun {
     mutating func applyFixes(_ result: CheckResult) -> (applied: Int, files: Int, diff: String) {
         var applied = 0, changedFiles = 0, diff = ""
         for file in result.files {
-            let (bytes, count) = FixApplication.applySafeFixes(to: file.note.source, file.diagnostics)
+            let source = file.note.source
+            let (edits, count) = FixApplication.safeFixEdits(for: source, file.diagnostics)
             guard count > 0, let entry = read[file.displayPath] else { continue }
+            let bytes = FixApplication.apply(edits, to: source.bytes)
             if options.diff {
-                diff += UnifiedDiff.render(old: entry.bytes, new: bytes, path: file.displayPath)
+                diff += UnifiedDiff.render(old: source.bytes, edits: edits, path: file.displayPath)
                 applied += count
                 changedFiles += 1
                 continue

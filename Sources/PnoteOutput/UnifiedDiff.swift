@@ -1,102 +1,117 @@
-/// A unified diff (`diff -u` style, three lines of context) between two texts, by the
-/// Myers algorithm over lines. Used by `pnote check --fix --diff`.
+import PnoteRules
+
+/// A unified diff (`diff -u` style, three lines of context) of the edits a run of
+/// `pnote check --fix --diff` would make. Built from the edits themselves, in one pass
+/// over the lines they touch: a general diff (Myers) of the whole file costs time and
+/// memory in proportion to the number of changed lines times the file's length, and
+/// 40,000 fixes ran out of memory.
 public enum UnifiedDiff {
-    public static func render(old: [UInt8], new: [UInt8], path: String, context: Int = 3) -> String {
-        let a = lines(old), b = lines(new)
-        let script = edits(a, b)
-        guard script.contains(where: { $0 != .same }) else { return "" }
+    /// `edits`: non-overlapping, as `FixApplication.safeFixEdits` chooses them.
+    public static func render(old: [UInt8], edits: [TextEdit], path: String, context: Int = 3) -> String {
+        let lineStarts = starts(of: old)
+        let changes = regions(old, lineStarts, edits)
+        guard !changes.isEmpty else { return "" }
+        let oldLines = lines(old, lineStarts)
         var out = "--- a/\(path)\n+++ b/\(path)\n"
-        // Walk the script, grouping changes with their context into hunks.
-        var ops: [(op: Op, ai: Int, bi: Int)] = []
-        var ai = 0, bi = 0
-        for op in script {
-            ops.append((op, ai, bi))
-            switch op {
-            case .same: ai += 1; bi += 1
-            case .delete: ai += 1
-            case .insert: bi += 1
-            }
-        }
+        var delta = 0  // new line number minus old line number, before the hunk
         var i = 0
-        while i < ops.count {
-            guard ops[i].op != .same else { i += 1; continue }
-            var start = i
-            var back = 0
-            while start > 0 && back < context && ops[start - 1].op == .same { start -= 1; back += 1 }
-            // Extend over changes that are at most 2 × context unchanged lines apart.
-            var end = i
-            var sameRun = 0
-            while end < ops.count {
-                if ops[end].op == .same {
-                    sameRun += 1
-                    if sameRun > 2 * context { break }
-                } else {
-                    sameRun = 0
+        while i < changes.count {
+            // A hunk: changes at most 2 × context unchanged lines apart, with context around.
+            var j = i
+            while j + 1 < changes.count && changes[j + 1].old.lowerBound - changes[j].old.upperBound <= 2 * context { j += 1 }
+            let from = max(0, changes[i].old.lowerBound - context), to = min(oldLines.count, changes[j].old.upperBound + context)
+            var body = "", oldCount = 0, newCount = 0, line = from
+            var c = i
+            while c <= j {
+                // Changes that touch make one block, its old lines first, as diff shows them.
+                var last = c
+                while last < j && changes[last + 1].old.lowerBound == changes[last].old.upperBound { last += 1 }
+                for l in line..<changes[c].old.lowerBound { body += " " + oldLines[l]; oldCount += 1; newCount += 1 }
+                for l in changes[c].old.lowerBound..<changes[last].old.upperBound { body += "-" + oldLines[l]; oldCount += 1 }
+                for change in changes[c...last] {
+                    for text in change.new { body += "+" + text; newCount += 1 }
                 }
-                end += 1
+                line = changes[last].old.upperBound
+                c = last + 1
             }
-            var trailing = 0
-            while trailing < end - i && ops[end - 1 - trailing].op == .same { trailing += 1 }
-            end -= max(0, trailing - context)
-            let slice = ops[start..<end]
-            let oldCount = slice.filter { $0.op != .insert }.count, newCount = slice.filter { $0.op != .delete }.count
-            let oldStart = (slice.first { $0.op != .insert }?.ai ?? slice.first!.ai) + (oldCount == 0 ? 0 : 1)
-            let newStart = (slice.first { $0.op != .delete }?.bi ?? slice.first!.bi) + (newCount == 0 ? 0 : 1)
-            out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
-            for item in slice {
-                switch item.op {
-                case .same: out += " " + a[item.ai]
-                case .delete: out += "-" + a[item.ai]
-                case .insert: out += "+" + b[item.bi]
-                }
-            }
-            i = end
+            for l in line..<to { body += " " + oldLines[l]; oldCount += 1; newCount += 1 }
+            let newFrom = from + delta
+            out += "@@ -\(from + (oldCount == 0 ? 0 : 1)),\(oldCount) +\(newFrom + (newCount == 0 ? 0 : 1)),\(newCount) @@\n" + body
+            delta += newCount - oldCount
+            i = j + 1
         }
         return out
     }
 
-    enum Op: Equatable { case same, delete, insert }
+    /// Old lines `old` replaced by the lines `new`.
+    struct Region {
+        var old: Range<Int>
+        var new: [String]
+    }
+
+    /// The changed lines, in order: each edit widened to the whole lines it touches, and
+    /// edits that share a line taken together.
+    static func regions(_ bytes: [UInt8], _ lineStarts: [Int], _ edits: [TextEdit]) -> [Region] {
+        let sorted = edits.sorted { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        func lineOf(_ offset: Int) -> Int {
+            var lo = 0, hi = lineStarts.count  // the last line holding offset
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo - 1
+        }
+        func start(ofLine l: Int) -> Int { l < lineStarts.count ? lineStarts[l] : bytes.count }
+        var regions: [Region] = []
+        var k = 0
+        while k < sorted.count {
+            // The old lines the edit touches: a pure insertion of whole lines at a line's
+            // start touches none.
+            func span(_ e: TextEdit) -> Range<Int> {
+                let first = e.range.start >= bytes.count ? lineStarts.count : lineOf(e.range.start)
+                if e.range.isEmpty && e.range.start == start(ofLine: first) && (e.newText.hasSuffix("\n") || e.newText.isEmpty) {
+                    return first..<first
+                }
+                return first..<max(first + 1, lineOf(max(e.range.end - 1, e.range.start)) + 1)
+            }
+            var lines = span(sorted[k])
+            var group = [sorted[k]]
+            while k + 1 < sorted.count {
+                let next = span(sorted[k + 1])
+                guard next.lowerBound < lines.upperBound else { break }  // no line in common
+                lines = lines.lowerBound..<max(lines.upperBound, next.upperBound)
+                group.append(sorted[k + 1])
+                k += 1
+            }
+            k += 1
+            var new: [UInt8] = []
+            var at = start(ofLine: lines.lowerBound)
+            for e in group {
+                new += bytes[at..<e.range.start]
+                new += e.newText.utf8
+                at = e.range.end
+            }
+            new += bytes[at..<start(ofLine: lines.upperBound)]
+            let old = Array(bytes[start(ofLine: lines.lowerBound)..<start(ofLine: lines.upperBound)])
+            let newLines = UnifiedDiff.lines(new, starts(of: new)), oldLines = UnifiedDiff.lines(old, starts(of: old))
+            if newLines != oldLines { regions.append(Region(old: lines, new: newLines)) }
+        }
+        return regions
+    }
+
+    static func starts(of bytes: [UInt8]) -> [Int] {
+        var out = bytes.isEmpty ? [] : [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A && i + 1 < bytes.count { out.append(i + 1) }
+        return out
+    }
 
     /// Lines with their terminator (`\n` added to a last line without one, as diff does
     /// with its "no newline" marker, which is left out here).
-    static func lines(_ bytes: [UInt8]) -> [String] {
-        var out: [String] = []
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            out.append(String(decoding: bytes[start...i], as: UTF8.self))
-            start = i + 1
+    static func lines(_ bytes: [UInt8], _ starts: [Int]) -> [String] {
+        starts.indices.map { i in
+            let end = i + 1 < starts.count ? starts[i + 1] : bytes.count
+            let text = String(decoding: bytes[starts[i]..<end], as: UTF8.self)
+            return text.hasSuffix("\n") ? text : text + "\n"
         }
-        if start < bytes.count { out.append(String(decoding: bytes[start...], as: UTF8.self) + "\n") }
-        return out
-    }
-
-    /// The shortest edit script (Myers 1986), as a list of operations.
-    static func edits(_ a: [String], _ b: [String]) -> [Op] {
-        let n = a.count, m = b.count, max = n + m
-        var v = [Int](repeating: 0, count: 2 * max + 2)
-        var trace: [[Int]] = []
-        outer: for d in 0...max {
-            trace.append(v)
-            for k in stride(from: -d, through: d, by: 2) {
-                var x = (k == -d || (k != d && v[max + k - 1] < v[max + k + 1])) ? v[max + k + 1] : v[max + k - 1] + 1
-                var y = x - k
-                while x < n && y < m && a[x] == b[y] { x += 1; y += 1 }
-                v[max + k] = x
-                if x >= n && y >= m { break outer }
-            }
-        }
-        var ops: [Op] = []
-        var x = n, y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d]
-            let k = x - y
-            let prevK = (k == -d || (k != d && v[max + k - 1] < v[max + k + 1])) ? k + 1 : k - 1
-            let prevX = v[max + prevK], prevY = prevX - prevK
-            while x > prevX && y > prevY { ops.append(.same); x -= 1; y -= 1 }
-            if d > 0 { ops.append(x == prevX ? .insert : .delete) }
-            x = prevX
-            y = prevY
-        }
-        return ops.reversed()
     }
 }

@@ -27,6 +27,10 @@ open(f"{d}/deep.pnote", "wb").write(b"".join(b"#" * (i % 6 + 1) + b" Maatregel: 
 open(f"{d}/many-refs-one-line.pnote", "wb").write(b"## Maatregel: M {#m}\n- doelgroep: " + b"#a, " * 200_000 + b"\n")
 # 100,000 suppression comments, each before a goal: every comment was tried on every finding.
 open(f"{d}/many-suppressions.pnote", "wb").write(b"".join(b"<!-- pnote-disable PN10%d -->\n## Doel: D%d\n" % (i % 9, i) for i in range(100_000)))
+# 80,000 safe fixes (universeel → primair under the stage classification), shown as a
+# diff: each fix was checked against every other and the diff was Myers over 160,000
+# changed lines (out of memory).
+open(f"{d}/many-fixes.pnote", "wb").write(b"---\nindeling: stadium\n---\n" + b"".join(b"## Maatregel: M%d\n- niveau: universeel\n" % i for i in range(80_000)))
 example = open("Examples/hengelo-preventie-2019.pnote", "rb").read()
 with open(f"{d}/fifty-mb.pnote", "wb") as f:
     i = 0
@@ -39,12 +43,13 @@ for i in range(1000):
     open(f"{d}/copies.pnote/copy-{i}.pnote", "wb").write(example)
 PY
 status=0
-for run in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep many-refs-one-line many-refs-one-line:text many-suppressions fifty-mb copies; do
+for run in empty bom invalid-utf8 binary long-line huge-numbers million-headings deep many-refs-one-line many-refs-one-line:text many-suppressions many-fixes:diff fifty-mb copies; do
   f=${run%%:*}
-  format=json
-  [[ "$run" == *:text ]] && format=text
+  options=(--format json)
+  [[ "$run" == *:text ]] && options=(--format text)
+  [[ "$run" == *:diff ]] && options=(--fix --diff)
   set +e
-  /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check --format "$format" "$dir/$f.pnote" > /dev/null 2> "$dir/err"
+  /usr/bin/time -f "%e %M" -o "$dir/usage" timeout 300 "$pnote" check "${options[@]}" "$dir/$f.pnote" > /dev/null 2> "$dir/err"
   code=$?
   set -e
   read -r seconds kb < <(tail -1 "$dir/usage")

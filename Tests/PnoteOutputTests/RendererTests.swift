@@ -178,16 +178,23 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
 }
 
 @Suite struct UnifiedDiffTests {
+    func edit(_ text: String, _ old: String, _ new: String) -> TextEdit {
+        let bytes = Array(text.utf8), target = Array(old.utf8)
+        let at = (0...(bytes.count - target.count)).first { Array(bytes[$0..<($0 + target.count)]) == target }!
+        return TextEdit(range: TextRange(at, at + target.count), newText: new)
+    }
+
     @Test func hunksWithContext() {
-        let old = Array("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n".utf8)
-        let new = Array("a\nB\nc\nd\ne\nf\ng\nh\ni\nJ\n".utf8)
-        let diff = UnifiedDiff.render(old: old, new: new, path: "x.pnote")
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+        let diff = UnifiedDiff.render(old: Array(old.utf8), edits: [edit(old, "b", "B"), edit(old, "j", "J")], path: "x.pnote")
         #expect(diff == "--- a/x.pnote\n+++ b/x.pnote\n@@ -1,5 +1,5 @@\n a\n-b\n+B\n c\n d\n e\n@@ -7,4 +7,4 @@\n g\n h\n i\n-j\n+J\n")
-        #expect(UnifiedDiff.render(old: old, new: old, path: "x") == "")
+        #expect(UnifiedDiff.render(old: Array(old.utf8), edits: [], path: "x") == "")
+        #expect(UnifiedDiff.render(old: Array(old.utf8), edits: [edit(old, "c", "c")], path: "x") == "", "an edit that changes nothing")
     }
 
     @Test func deletionOfLines() {
-        let diff = UnifiedDiff.render(old: Array("a\nx\nb\n".utf8), new: Array("a\nb\n".utf8), path: "p")
+        let old = "a\nx\nb\n"
+        let diff = UnifiedDiff.render(old: Array(old.utf8), edits: [edit(old, "x\n", "")], path: "p")
         #expect(diff.hasSuffix("@@ -1,3 +1,2 @@\n a\n-x\n b\n"))
     }
 }

@@ -38,11 +38,7 @@ enum CodeActions {
                               "refactor", [edit]))
         }
         if let kind = ["source.fixAll.pnote", "source.fixAll"].first(where: { only != nil && wanted($0) }) ?? (only == nil ? "source.fixAll.pnote" : nil) {
-            var chosen: [TextEdit] = []
-            for fix in diagnostics.compactMap(\.fix) where fix.isSafe {
-                guard !fix.edits.contains(where: { e in chosen.contains { c in e.range.start < c.range.end && c.range.start < e.range.end || e.range == c.range } }) else { continue }
-                chosen += fix.edits
-            }
+            let chosen = FixApplication.nonOverlapping(diagnostics.compactMap(\.fix).filter(\.isSafe)).flatMap(\.edits)
             if !chosen.isEmpty { out.append(action(lang == .nl ? "Pas alle veilige correcties toe" : "Apply all safe fixes", kind, chosen)) }
         }
         return .array(out)
