@@ -86,7 +86,7 @@ public enum UnifiedDiff {
             k += 1
             var new: [UInt8] = []
             var at = start(ofLine: lines.lowerBound)
-            for e in group {
+            for e in group where e.range.start >= at && e.range.end <= bytes.count {  // as FixApplication.apply
                 new += bytes[at..<e.range.start]
                 new += e.newText.utf8
                 at = e.range.end
