@@ -6,7 +6,8 @@ import PnoteSyntax
 
 // libFuzzer target: any bytes through parser, model and every rule, alone and as two
 // notes of one workspace (split at the first NUL byte), with the safe fixes applied and
-// the findings rendered in every output format and read back (`OutputOracles`).
+// shown as a diff, and the findings rendered in every output format and read back
+// (`OutputOracles`).
 // Build with the fuzzer flags and -DPNOTE_FUZZING (see .ci/run); without them this is a
 // reproducer: `pnote-fuzz-note FILE…` runs each file once.
 
@@ -23,8 +24,10 @@ func fuzzNote(_ bytes: [UInt8]) {
         for d in report.diagnostics {
             precondition(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= source.bytes.count, "range out of bounds")
         }
-        let fixed = FixApplication.applySafeFixes(to: source, report.diagnostics)
-        _ = Parser.parse(SourceText(bytes: fixed.bytes))
+        let (edits, _) = FixApplication.safeFixEdits(for: source, report.diagnostics)
+        let fixed = FixApplication.apply(edits, to: source.bytes)
+        _ = Parser.parse(SourceText(bytes: fixed))
+        _ = UnifiedDiff.render(old: source.bytes, edits: edits, path: paths[i])
         // As `pnote check` hands them to the renderers; the second note in English.
         files.append(CheckedFile(displayPath: paths[i], workspace: workspace, noteIndex: i, displayPaths: paths,
                                  diagnostics: report.diagnostics.filter { !$0.suppressed }, language: i == 0 ? .nl : .en,
