@@ -175,21 +175,21 @@ struct CheckRun {
                 absolute = nil
             } else {
                 let path = input.displayPath.hasPrefix("/") ? input.displayPath : console.currentDirectory + "/" + input.displayPath
-                // A named pipe, device or socket is never opened: it could block or never end.
-                guard RegularFile.isRegular(path) else {
+                switch RegularFile.read(path, maximumSize: SourceText.maximumSize) {
+                case .bytes(let contents):
+                    bytes = contents
+                case .notRegular:
+                    // A named pipe, device or socket is never opened: it could block or never end.
                     failures.append(ReadFailure(path: input.displayPath, reason: "not a regular file (a pipe, device or socket); not read"))
                     continue
-                }
-                // Refused before it is read: reading 5 GB to refuse it would need 10 GB.
-                if let size = RegularFile.size(path), let problem = CheckRun.sizeProblem(size) {
-                    failures.append(ReadFailure(path: input.displayPath, reason: problem))
+                case .tooLarge(let size):
+                    // Refused before it is read: reading 5 GB to refuse it would need 10 GB.
+                    failures.append(ReadFailure(path: input.displayPath, reason: CheckRun.sizeProblem(size) ?? "too large"))
                     continue
-                }
-                guard let contents = RegularFile.contents(atPath: path) else {
+                case .unreadable:
                     failures.append(ReadFailure(path: input.displayPath, reason: CheckRun.readFailureReason(path)))
                     continue
                 }
-                bytes = contents
                 absolute = path
             }
             let stdinDirectory = options.stdinFilename.map { name in

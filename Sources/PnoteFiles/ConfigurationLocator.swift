@@ -32,9 +32,13 @@ public final class ConfigurationLocator {
     }
 
     public static func load(_ path: String, shown: String) -> Result<Configuration, ConfigurationError> {
-        guard let bytes = RegularFile.contents(atPath: path) else {
-            let reason = RegularFile.isRegular(path) ? "cannot read the configuration file" : "the configuration file is not a regular file"
-            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: reason))
+        let bytes: [UInt8]
+        switch RegularFile.read(path) {
+        case .bytes(let read): bytes = read
+        case .notRegular:
+            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: "the configuration file is not a regular file"))
+        case .tooLarge, .unreadable:
+            return .failure(ConfigurationError(path: shown, line: 1, column: 1, message: "cannot read the configuration file"))
         }
         let text = String(decoding: bytes, as: UTF8.self)
         do { return .success(try Configuration.parse(text, path: shown)) } catch { return .failure(error) }

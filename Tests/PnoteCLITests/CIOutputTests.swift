@@ -163,12 +163,12 @@ let sarifValidatorAvailable: Bool = {
         let pipe = dir.appendingPathComponent("pipe.pnote").path, link = dir.appendingPathComponent("link.pnote").path
         #expect(mkfifo(pipe, 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "note.pnote")
-        #expect(RegularFile.isRegular(dir.appendingPathComponent("note.pnote").path))
-        #expect(RegularFile.isRegular(link), "a symlink to a note is a note")
-        #expect(!RegularFile.isRegular(pipe) && !RegularFile.isRegular("/dev/zero") && !RegularFile.isRegular(dir.path))
+        #expect(RegularFile.read(dir.appendingPathComponent("note.pnote").path) == .bytes(Array("## Doel: D\n".utf8)))
+        #expect(RegularFile.read(link) == .bytes(Array("## Doel: D\n".utf8)), "a symlink to a note is a note")
+        #expect(RegularFile.read(pipe) == .notRegular && RegularFile.read("/dev/zero") == .notRegular && RegularFile.read(dir.path) == .notRegular)
         #expect(RegularFile.contents(atPath: pipe) == nil && RegularFile.contents(atPath: "/dev/zero") == nil)
-        #expect(RegularFile.contents(atPath: link) == Array("## Doel: D\n".utf8))
-        #expect(RegularFile.isRegular(dir.appendingPathComponent("missing").path), "a missing file is left to the read, which says why")
+        #expect(RegularFile.read(link, maximumSize: 5) == .tooLarge(11))
+        #expect(RegularFile.read(dir.appendingPathComponent("missing").path) == .unreadable)
     }
 
     @Test func parallelOutputIsDeterministic() throws {
