@@ -4,7 +4,7 @@ import Testing
 @testable import PnoteRules
 
 /// `SuppressionMatching` against the definition it replaces: every scope tried on every
-/// finding with `SuppressionScope.covers`, on notes made to be awkward (nested blocks,
+/// finding with `covers`, on notes made to be awkward (nested blocks,
 /// comments in a row, file-wide and unknown names, comments on the last line).
 @Suite struct SuppressionMatchingTests {
     static func note(seed: UInt64) -> String {
@@ -26,9 +26,17 @@ import Testing
         return note.joined(separator: "\n")
     }
 
+    /// The definition: the finding starts in the scope's range (any, when file-wide) and
+    /// has one of its codes (any, when it names none); never the report about itself.
+    static func covers(_ scope: SuppressionScope, _ d: Diagnostic) -> Bool {
+        if d.code == UnusedSuppression.meta.code && d.range == scope.comment.range { return false }
+        if let range = scope.range, !range.contains(d.range.start) { return false }
+        return scope.codes.isEmpty || scope.codes.contains(d.code)
+    }
+
     static func naive(_ scopes: inout [SuppressionScope], _ diagnostics: inout [Diagnostic]) {
         for i in diagnostics.indices {
-            for s in scopes.indices where scopes[s].covers(diagnostics[i]) {
+            for s in scopes.indices where covers(scopes[s], diagnostics[i]) {
                 diagnostics[i].suppressed = true
                 scopes[s].used = true
             }

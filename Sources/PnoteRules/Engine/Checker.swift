@@ -114,13 +114,6 @@ public struct SuppressionScope: Sendable {
     public var unknownNames: [String]
     public var used = false
 
-    func covers(_ d: Diagnostic) -> Bool {
-        // A suppression never silences the report about itself.
-        if d.code == UnusedSuppression.meta.code && d.range == comment.range { return false }
-        if let range, !range.contains(d.range.start) { return false }
-        return codes.isEmpty || codes.contains(d.code)
-    }
-
     static func scopes(in note: Note) -> [SuppressionScope] {
         let tree = note.tree
         guard tree.comments.contains(where: { $0.suppression != nil }) else { return [] }

@@ -7,8 +7,9 @@ import PnoteModel
 /// with a difference array, however much the ranges overlap.
 enum SuppressionMatching {
     /// Sets `diagnostics[i].suppressed` where some scope covers the finding, and
-    /// `scopes[s].used` where a scope covers some finding: as `SuppressionScope.covers`
-    /// says, a scope never covering a PN010 report about itself.
+    /// `scopes[s].used` where a scope covers some finding. A scope covers a finding that
+    /// starts in its range (any, for a file-wide one) and has one of its codes (any, when
+    /// it names none), except a PN010 report about the scope's own comment.
     static func apply(_ scopes: inout [SuppressionScope], to diagnostics: inout [Diagnostic]) {
         guard !scopes.isEmpty, !diagnostics.isEmpty else { return }
         var byCode: [String: [Int]] = [:]
