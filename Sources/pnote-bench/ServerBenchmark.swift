@@ -82,10 +82,17 @@ final class ServerBenchmark: @unchecked Sendable {
 
     /// Inserts one character at the start of line `line`, as typing does.
     func type(_ uri: String, version: Int, line: Int) {
-        let at: JSON = .object([("line", .int(line)), ("character", .int(0))])
+        type(uri, version: version, lines: [line])
+    }
+
+    /// One character at the start of each of `lines`, in one message (many cursors).
+    func type(_ uri: String, version: Int, lines: [Int]) {
+        let changes: [JSON] = lines.map { line in
+            let at: JSON = .object([("line", .int(line)), ("character", .int(0))])
+            return .object([("range", .object([("start", at), ("end", at)])), ("text", .string("x"))])
+        }
         notify("textDocument/didChange", .object([("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
-                                                  ("contentChanges", .array([.object([("range", .object([("start", at), ("end", at)])),
-                                                                                      ("text", .string("x"))])]))]))
+                                                  ("contentChanges", .array(changes))]))
     }
 
     var rssMegabytes: Double {
@@ -145,6 +152,13 @@ final class ServerBenchmark: @unchecked Sendable {
             }
             print(String(format: "didChange → publishDiagnostics, %d lines (%d edits): median %.2f ms, p99 %.2f ms, max %.2f ms",
                          text.split(separator: "\n", omittingEmptySubsequences: false).count - 1, edits, percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.max()!))
+            if lines == sizes.map(\.0).max() {
+                // Many cursors: each change's range is in the text the changes before it left.
+                let sent = now()
+                server.type(uri, version: edits + 2, lines: (0..<1_000).map { ($0 * 37) % lines })
+                print(String(format: "one didChange of 1,000 changes, %d lines: %.1f ms to publishDiagnostics",
+                             lines, server.waitDiagnostics(uri, version: edits + 2) - sent))
+            }
         }
         server.stop()
         if indexNotes > 0 { try indexed(binary: binary, notes: indexNotes) }

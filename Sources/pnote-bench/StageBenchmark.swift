@@ -69,5 +69,29 @@ enum StageBenchmark {
         }
         let total = stages.reduce(0) { $0 + $1.1 }
         print("all".padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%-8.3f %-9.1f %.1f   (target: 10)", total, mb / total, total / wcTime))
+        printRuleTimes(workspace, wcTime: wcTime)
+    }
+
+    /// The rules stage rule by rule, on one thread, the costliest first: where a leaner
+    /// model would pay off. One thread, so the units are those of CPU time, about twice
+    /// the stage's share on two cores.
+    static func printRuleTimes(_ workspace: Workspace, wcTime: Double) {
+        let rules = RuleRegistry.all
+        var times = [Double](repeating: 0, count: rules.count)
+        for note in workspace.notes.indices {
+            let context = RuleContext(workspace: workspace, noteIndex: note)
+            for (r, rule) in rules.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let found = rule.check(context)
+                times[r] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                precondition(found.count >= 0)
+            }
+        }
+        let sum = times.reduce(0, +)
+        print(String(format: "rules one by one, one thread: %.3f s, %.1f × wc -l; the costliest:", sum, sum / wcTime))
+        for r in times.indices.sorted(by: { times[$0] > times[$1] }).prefix(12) {
+            print("  " + rules[r].meta.code + " " + rules[r].meta.slug.padding(toLength: 40, withPad: " ", startingAt: 0)
+                  + String(format: "%-8.3f %.1f", times[r], times[r] / wcTime))
+        }
     }
 }

@@ -109,6 +109,39 @@ func note(_ method: String, _ params: JSON = .object([])) -> JSON { OutgoingMess
     }
 }
 
+extension EndToEndTests {
+    /// One didChange with a thousand changes to a 5,000-line note: each change's range
+    /// refers to the text the changes before it left (the server once rebuilt the line
+    /// index of the whole note per change). The goals the server then lists must be those
+    /// of the text a fresh line index per change gives.
+    @Test func aThousandChangesInOneMessage() throws {
+        let uri = "file:///tmp/pnote-e2e/changes.pnote"
+        let start = Array((0..<5_000).map { "## Doel: D\($0) é😀\n" }.joined().utf8)
+        var random = EditableTextTests.Random(state: 7)
+        var lines = 5_000
+        let changes: [(LSPRange, [UInt8])] = (0..<1_000).map { k in
+            let line = random.next(lines + 1), character = random.next(3) == 0 ? 14 : 0
+            lines += 1
+            return (LSPRange(start: Position(line: line, character: character), end: Position(line: line, character: character)),
+                    Array((character == 0 ? "## Doel: N\(k)\n" : "\n## Doel: N\(k)").utf8))
+        }
+        var input = LSPProcess.frame(initialize) + LSPProcess.frame(note("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string("pnote")), ("version", .int(1)), ("text", .string(String(decoding: start, as: UTF8.self)))]))])))
+        input += LSPProcess.frame(note("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(2))])),
+            ("contentChanges", .array(changes.map { .object([("range", $0.0.json), ("text", .string(String(decoding: $0.1, as: UTF8.self)))]) }))])))
+        input += LSPProcess.frame(req(2, "textDocument/documentSymbol", .object([("textDocument", doc(uri))])))
+        input += LSPProcess.frame(req(3, "shutdown")) + LSPProcess.frame(note("exit"))
+        let r = try LSPProcess.run(input)
+        #expect(r.status == 0)
+        let names = r.messages.first { $0["id"] == .int(2) }?["result"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        let expected = String(decoding: EditableTextTests.reference(start, changes, .utf16), as: UTF8.self)
+            .split(separator: "\n").compactMap { $0.hasPrefix("## Doel: ") ? $0.dropFirst(9).trimmingCharacters(in: .whitespaces) : nil }
+        #expect(expected.count == 6_000)
+        #expect(names == expected)
+    }
+}
+
 @Suite struct WorkspaceFileTests {
     @Test func watchedFilesAndFolderChangesUpdateTheIndex() throws {
         let dir = try folder(["a.pnote": "## Maatregel: M\n- doelgroep: b.pnote#g\n"])

@@ -152,15 +152,17 @@ extension LanguageServer {
             log("a change for '\(p.uri)', which is not open, was ignored", level: 2)
             return
         }
+        var edited: EditableText?
         for change in p.changes {
             if let range = change.range {
-                let source = PnoteSyntax.SourceText(bytes: doc.bytes)
-                let r = source.textRange(range, encoding)
-                doc.bytes.replaceSubrange(r.start..<r.end, with: Array(change.text.utf8))
+                if edited == nil { edited = EditableText(doc.bytes) }
+                edited!.replace(range, with: Array(change.text.utf8), encoding)
             } else {
+                edited = nil
                 doc.bytes = Array(change.text.utf8)
             }
         }
+        if let edited { doc.bytes = edited.bytes }
         doc.version = p.version ?? doc.version + 1
         documents[p.uri] = doc
         if doc.bytes.count > SourceText.maximumSize {

@@ -1,0 +1,142 @@
+import Foundation
+import PnoteSyntax
+
+/// A document while the content changes of one `didChange` are applied to it, in order.
+///
+/// Each change's range refers to the text as the changes before it left it (LSP 3.17), so
+/// every change needs the line index of the text of that moment. Building a `SourceText`
+/// per change, as the server did, costs the whole document each time: 4,000 changes to a
+/// 100,000-line note took seconds. Here the text is a list of lines, each a piece of one of
+/// two buffers (the text as opened, and what the changes added), so a change costs the
+/// lines it touches, and the pieces after them move only when it adds or removes lines.
+///
+/// Positions convert exactly as `SourceText.offset(of:_:)` converts them; a test checks
+/// this against applying each change to a fresh `SourceText`.
+struct EditableText {
+    private struct Piece {
+        var start: Int
+        var end: Int
+        var added: Bool
+        var count: Int { end - start }
+    }
+
+    /// A place in the text: a line, and a byte offset inside its piece.
+    private struct Place: Comparable {
+        var line: Int
+        var byte: Int
+        static func < (a: Place, b: Place) -> Bool { (a.line, a.byte) < (b.line, b.byte) }
+    }
+
+    private var original: [UInt8]
+    private var added: [UInt8] = []
+    /// Every line with its "\n"; the last one without, possibly empty.
+    private var lines: [Piece] = []
+    private var size: Int
+    /// What `added` holds, live or not (for the test of compaction).
+    var addedByteCount: Int { added.count }
+
+    init(_ bytes: [UInt8]) {
+        original = bytes
+        size = bytes.count
+        lines = EditableText.split(bytes, from: 0, to: bytes.count, added: false, lastLine: true)
+    }
+
+    /// The text now.
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        for piece in lines { append(piece, to: &out) }
+        return out
+    }
+
+    /// Replaces `range` (as `SourceText.textRange(_:_:)` reads it) with `text`.
+    mutating func replace(_ range: LSPRange, with text: [UInt8], _ encoding: PositionEncoding) {
+        let a = place(of: range.start, encoding), b = place(of: range.end, encoding)
+        let from = min(a, b), to = max(a, b)
+        let first = lines[from.line], last = lines[to.line]
+        // What the touched lines become: the head of the first, the new text, the tail of the last.
+        // Copied out before `added` grows: appending a slice of an array to itself would
+        // copy the whole array first.
+        let head = self.text(of: Piece(start: first.start, end: first.start + from.byte, added: first.added))
+        let tail = self.text(of: Piece(start: last.start + to.byte, end: last.end, added: last.added))
+        let start = added.count
+        added += head
+        added += text
+        added += tail
+        let replacement = EditableText.split(added, from: start, to: added.count, added: true,
+                                             lastLine: to.line == lines.count - 1)
+        size += replacement.reduce(0) { $0 + $1.count } - lines[from.line...to.line].reduce(0) { $0 + $1.count }
+        lines.replaceSubrange(from.line...to.line, with: replacement)
+        // Changes to one long line copy it each time; what they leave behind is dropped
+        // once it outweighs the text, so memory stays within a few times the document.
+        if added.count > 2 * size + (1 << 20) { compact() }
+    }
+
+    private mutating func compact() {
+        self = EditableText(bytes)
+    }
+
+    private func text(of piece: Piece) -> [UInt8] {
+        var out: [UInt8] = []
+        append(piece, to: &out)
+        return out
+    }
+
+    private func append(_ piece: Piece, to out: inout [UInt8]) {
+        guard piece.count > 0 else { return }
+        (piece.added ? added : original).withUnsafeBufferPointer { out.append(contentsOf: $0[piece.start..<piece.end]) }
+    }
+
+    /// The pieces of `buffer[from..<to]`, one per line. The rest after the last "\n" is a
+    /// line of its own only at the end of the text (a final newline opens no line in
+    /// `SourceText`, but a position there must still land at the end).
+    private static func split(_ buffer: [UInt8], from: Int, to: Int, added: Bool, lastLine: Bool) -> [Piece] {
+        var pieces: [Piece] = []
+        var start = from
+        buffer.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            while start < to, let found = memchr(base + start, 0x0A, to - start) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                pieces.append(Piece(start: start, end: at + 1, added: added))
+                start = at + 1
+            }
+        }
+        if lastLine || start < to { pieces.append(Piece(start: start, end: to, added: added)) }
+        return pieces
+    }
+
+    private func place(of position: Position, _ encoding: PositionEncoding) -> Place {
+        let bom = self.bom
+        guard position.line >= 0 else { return Place(line: 0, byte: bom) }
+        guard position.line < lines.count else { return Place(line: lines.count - 1, byte: lines[lines.count - 1].count) }
+        let piece = lines[position.line]
+        let buffer = piece.added ? added : original
+        var end = piece.end
+        if end > piece.start && buffer[end - 1] == 0x0A { end -= 1 }
+        if end > piece.start && buffer[end - 1] == 0x0D { end -= 1 }
+        var i = piece.start + (position.line == 0 ? bom : 0)
+        var units = 0
+        let target = max(0, position.character)
+        while i < end && units < target {
+            let (width, scalar) = SourceText.decodeScalar(buffer, at: i, limit: end)
+            let size = switch encoding {
+            case .utf8: width
+            case .utf16: scalar > 0xFFFF ? 2 : 1
+            case .utf32: 1
+            }
+            if units + size > target { break }  // inside a surrogate pair or a multibyte scalar
+            units += size
+            i += width
+        }
+        return Place(line: position.line, byte: i - piece.start)
+    }
+
+    /// The byte-order mark's length, as `SourceText` finds it: the first three bytes.
+    private var bom: Int {
+        let piece = lines[0]
+        guard piece.count >= 3 else { return 0 }
+        let buffer = piece.added ? added : original
+        let s = piece.start
+        return buffer[s] == 0xEF && buffer[s + 1] == 0xBB && buffer[s + 2] == 0xBF ? 3 : 0
+    }
+}
