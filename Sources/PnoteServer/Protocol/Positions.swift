@@ -12,6 +12,31 @@ public enum PositionEncoding: String, Sendable {
     }
 }
 
+extension PositionEncoding {
+    /// How many units of this encoding a scalar of `width` bytes takes.
+    func units(width: Int, scalar: UInt32) -> Int {
+        switch self {
+        case .utf8: width
+        case .utf16: scalar > 0xFFFF ? 2 : 1
+        case .utf32: 1
+        }
+    }
+
+    /// Where a walk along `bytes` from `i` (at `units`) to `end` reaches `target` units; it
+    /// stops before a scalar or surrogate pair that would go past it (clamping, as editors do).
+    func advance(in bytes: [UInt8], from i: Int, to end: Int, units: Int, target: Int) -> Int {
+        var i = i, units = units
+        while i < end && units < target {
+            let (width, scalar) = SourceText.decodeScalar(bytes, at: i, limit: end)
+            let size = self.units(width: width, scalar: scalar)
+            if units + size > target { break }  // inside a surrogate pair or a multibyte scalar
+            units += size
+            i += width
+        }
+        return i
+    }
+}
+
 public struct Position: Hashable, Sendable {
     public var line: Int
     public var character: Int
@@ -68,18 +93,7 @@ extension SourceText {
             i = Int(point.stop)
             units = encoding == .utf8 ? i - range.start : encoding == .utf16 ? Int(point.utf16) : Int(point.scalars)
         }
-        while i < range.end && units < target {
-            let (width, scalar) = decodeScalar(at: i, limit: range.end)
-            let size = switch encoding {
-            case .utf8: width
-            case .utf16: scalar > 0xFFFF ? 2 : 1
-            case .utf32: 1
-            }
-            if units + size > target { break }  // inside a surrogate pair or a multibyte scalar
-            units += size
-            i += width
-        }
-        return i
+        return encoding.advance(in: bytes, from: i, to: range.end, units: units, target: target)
     }
 
     public func position(of offset: Int, _ encoding: PositionEncoding) -> Position {
@@ -95,12 +109,7 @@ extension SourceText {
         }
         while i < end {
             let (width, scalar) = decodeScalar(at: i, limit: end)
-            let size = switch encoding {
-            case .utf8: width
-            case .utf16: scalar > 0xFFFF ? 2 : 1
-            case .utf32: 1
-            }
-            units += size
+            units += encoding.units(width: width, scalar: scalar)
             i += width
         }
         return Position(line: line, character: units)

@@ -114,20 +114,8 @@ struct EditableText {
         var end = piece.end
         if end > piece.start && buffer[end - 1] == 0x0A { end -= 1 }
         if end > piece.start && buffer[end - 1] == 0x0D { end -= 1 }
-        var i = piece.start + (position.line == 0 ? bom : 0)
-        var units = 0
-        let target = max(0, position.character)
-        while i < end && units < target {
-            let (width, scalar) = SourceText.decodeScalar(buffer, at: i, limit: end)
-            let size = switch encoding {
-            case .utf8: width
-            case .utf16: scalar > 0xFFFF ? 2 : 1
-            case .utf32: 1
-            }
-            if units + size > target { break }  // inside a surrogate pair or a multibyte scalar
-            units += size
-            i += width
-        }
+        let i = encoding.advance(in: buffer, from: piece.start + (position.line == 0 ? bom : 0), to: end,
+                                 units: 0, target: max(0, position.character))
         return Place(line: position.line, byte: i - piece.start)
     }
 
