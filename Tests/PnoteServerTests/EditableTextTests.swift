@@ -20,10 +20,12 @@ import Testing
         return text.bytes
     }
 
-    /// Small pieces that make line and column counting awkward: CRLF, a lone CR, empty
-    /// lines, multibyte and astral scalars, invalid and truncated sequences, a BOM.
+    /// Pieces that make line and column counting awkward: CRLF, a lone CR, empty lines,
+    /// multibyte and astral scalars, invalid and truncated sequences, a BOM, and a run of
+    /// 1,200 bytes (the reference then counts from its checkpoints on long lines).
     static let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("😀".utf8), Array("\n".utf8), Array("\r\n".utf8),
-                                    Array("\r".utf8), [0x80], [0xE2, 0x82], [0xFF], Array("- x: y\n".utf8), [0xEF, 0xBB, 0xBF]]
+                                    Array("\r".utf8), [0x80], [0xE2, 0x82], [0xFF], Array("- x: y\n".utf8), [0xEF, 0xBB, 0xBF],
+                                    Array(String(repeating: "ab 😀é", count: 150).utf8)]
 
     struct Random {
         var state: UInt64
@@ -36,14 +38,14 @@ import Testing
         }
         /// Lines and characters from before the start to past the end, as a broken client sends them.
         mutating func position(lines: Int) -> Position {
-            Position(line: next(lines + 3) - 1, character: next(8) - 1)
+            Position(line: next(lines + 3) - 1, character: next(4) == 0 ? next(1_500) : next(8) - 1)
         }
     }
 
     @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32])
     func randomChangesGiveTheSameTextAsAFreshLineIndexPerChange(encoding: PositionEncoding) {
         var random = Random(state: 42)
-        for round in 0..<400 {
+        for round in 0..<600 {
             var start = random.text(random.next(30))
             if round % 5 == 0 { start = [0xEF, 0xBB, 0xBF] + start }
             let lines = start.filter { $0 == 0x0A }.count + 1
