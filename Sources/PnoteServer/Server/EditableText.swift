@@ -55,14 +55,10 @@ struct EditableText {
         let from = min(a, b), to = max(a, b)
         let first = lines[from.line], last = lines[to.line]
         // What the touched lines become: the head of the first, the new text, the tail of the last.
-        // Copied out before `added` grows: appending a slice of an array to itself would
-        // copy the whole array first.
-        let head = self.text(of: Piece(start: first.start, end: first.start + from.byte, added: first.added))
-        let tail = self.text(of: Piece(start: last.start + to.byte, end: last.end, added: last.added))
         let start = added.count
-        added += head
+        appendToAdded(Piece(start: first.start, end: first.start + from.byte, added: first.added))
         added += text
-        added += tail
+        appendToAdded(Piece(start: last.start + to.byte, end: last.end, added: last.added))
         let replacement = EditableText.split(added, from: start, to: added.count, added: true,
                                              lastLine: to.line == lines.count - 1)
         size += replacement.reduce(0) { $0 + $1.count } - lines[from.line...to.line].reduce(0) { $0 + $1.count }
@@ -72,14 +68,28 @@ struct EditableText {
         if added.count > 2 * size + (1 << 20) { compact() }
     }
 
+    /// The text becomes the original again; `added` keeps its memory for the next changes.
     private mutating func compact() {
-        self = EditableText(bytes)
+        original = bytes
+        size = original.count
+        added.removeAll(keepingCapacity: true)
+        lines = EditableText.split(original, from: 0, to: original.count, added: false, lastLine: true)
     }
 
-    private func text(of piece: Piece) -> [UInt8] {
-        var out: [UInt8] = []
-        append(piece, to: &out)
-        return out
+    /// Copies a piece to the end of `added`, where it may already be: appending a slice of
+    /// an array to itself would copy the whole array first (and long lines are edited here).
+    private mutating func appendToAdded(_ piece: Piece) {
+        guard piece.count > 0 else { return }
+        guard piece.added else {
+            original.withUnsafeBufferPointer { added.append(contentsOf: $0[piece.start..<piece.end]) }
+            return
+        }
+        let at = added.count
+        added.append(contentsOf: repeatElement(0, count: piece.count))
+        added.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            (base + at).update(from: base + piece.start, count: piece.count)  // disjoint: the piece ends by `at`
+        }
     }
 
     private func append(_ piece: Piece, to out: inout [UInt8]) {
