@@ -14,8 +14,8 @@ import Testing
         return bytes
     }
 
-    static func edited(_ bytes: [UInt8], _ changes: [(LSPRange, [UInt8])], _ encoding: PositionEncoding) -> [UInt8] {
-        var text = EditableText(bytes)
+    static func edited(_ bytes: [UInt8], _ changes: [(LSPRange, [UInt8])], _ encoding: PositionEncoding, chunkSize: Int) -> [UInt8] {
+        var text = EditableText(bytes, chunkSize: chunkSize)
         for (range, new) in changes { text.replace(range, with: new, encoding) }
         return text.bytes
     }
@@ -42,8 +42,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32])
-    func randomChangesGiveTheSameTextAsAFreshLineIndexPerChange(encoding: PositionEncoding) {
+    /// Chunks of one to three lines make changes cross chunks all the time.
+    @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32], [1, 2, 3, 256])
+    func randomChangesGiveTheSameTextAsAFreshLineIndexPerChange(encoding: PositionEncoding, chunkSize: Int) {
         var random = Random(state: 42)
         for round in 0..<600 {
             var start = random.text(random.next(30))
@@ -53,7 +54,7 @@ import Testing
                 (LSPRange(start: random.position(lines: lines), end: random.position(lines: lines)), random.text(random.next(4)))
             }
             let expected = EditableTextTests.reference(start, changes, encoding)
-            let got = EditableTextTests.edited(start, changes, encoding)
+            let got = EditableTextTests.edited(start, changes, encoding, chunkSize: chunkSize)
             #expect(got == expected, "round \(round): \(start) with \(changes)")
             if got != expected { return }
         }

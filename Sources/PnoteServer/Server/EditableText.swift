@@ -7,8 +7,9 @@ import PnoteSyntax
 /// every change needs the line index of the text of that moment. Building a `SourceText`
 /// per change, as the server did, costs the whole document each time: 4,000 changes to a
 /// 100,000-line note took seconds. Here the text is a list of lines, each a piece of one of
-/// two buffers (the text as opened, and what the changes added), so a change costs the
-/// lines it touches, and the pieces after them move only when it adds or removes lines.
+/// two buffers (the text as opened, and what the changes added), kept in chunks of a few
+/// hundred lines: a change costs the lines it touches plus a walk over the chunks, however
+/// many lines it adds or removes and wherever they are.
 ///
 /// Positions convert exactly as `SourceText.offset(of:_:)` converts them; a test checks
 /// this against applying each change to a fresh `SourceText`.
@@ -27,25 +28,92 @@ struct EditableText {
         static func < (a: Place, b: Place) -> Bool { (a.line, a.byte) < (b.line, b.byte) }
     }
 
+    /// Lines in chunks (never empty) of at most `2 × chunkSize`: a change moves the lines of
+    /// one chunk and the list of chunks, never all lines after it.
+    private struct Lines {
+        private(set) var chunks: [[Piece]]
+        private(set) var count: Int
+        let chunkSize: Int
+
+        init(_ pieces: [Piece], chunkSize: Int) {
+            self.chunkSize = chunkSize
+            chunks = []
+            count = 0
+            append(pieces, at: 0)
+        }
+
+        /// The chunk holding line `line`, and the line's index in it.
+        private func locate(_ line: Int) -> (chunk: Int, index: Int) {
+            var index = line
+            for (c, chunk) in chunks.enumerated() {
+                if index < chunk.count { return (c, index) }
+                index -= chunk.count
+            }
+            return (chunks.count - 1, chunks[chunks.count - 1].count)  // just past the last line
+        }
+
+        subscript(line: Int) -> Piece {
+            let (c, i) = locate(line)
+            return chunks[c][i]
+        }
+
+        /// `pieces` as chunks inserted before chunk `at`.
+        private mutating func append(_ pieces: [Piece], at: Int) {
+            var new: [[Piece]] = []
+            var start = 0
+            while start < pieces.count {
+                let end = min(pieces.count, start + chunkSize)
+                new.append(Array(pieces[start..<end]))
+                start = end
+            }
+            chunks.insert(contentsOf: new, at: at)
+            count += pieces.count
+        }
+
+        /// Lines `range` become `pieces`. Returns the bytes of the lines replaced.
+        mutating func replace(_ range: ClosedRange<Int>, with pieces: [Piece]) -> Int {
+            let (first, i) = locate(range.lowerBound), (last, j) = locate(range.upperBound)
+            var removed = 0
+            for c in first...last {
+                let chunk = chunks[c]
+                for k in (c == first ? i : 0)...(c == last ? j : chunk.count - 1) { removed += chunk[k].count }
+            }
+            // What is left of the first and last chunk around the lines replaced.
+            var merged = Array(chunks[first][..<i])
+            merged += pieces
+            merged += chunks[last][(j + 1)...]
+            count -= chunks[first...last].reduce(0) { $0 + $1.count }
+            chunks.removeSubrange(first...last)
+            if merged.count <= 2 * chunkSize && !merged.isEmpty {
+                chunks.insert(merged, at: first)
+                count += merged.count
+            } else {
+                append(merged, at: first)
+            }
+            return removed
+        }
+    }
+
     private var original: [UInt8]
     private var added: [UInt8] = []
     /// Every line with its "\n"; the last one without, possibly empty.
-    private var lines: [Piece] = []
+    private var lines: Lines
     private var size: Int
     /// What `added` holds, live or not (for the test of compaction).
     var addedByteCount: Int { added.count }
 
-    init(_ bytes: [UInt8]) {
+    /// `chunkSize`: lines per chunk (small in tests, to cross chunks often).
+    init(_ bytes: [UInt8], chunkSize: Int = 256) {
         original = bytes
         size = bytes.count
-        lines = EditableText.split(bytes, from: 0, to: bytes.count, added: false, lastLine: true)
+        lines = Lines(EditableText.split(bytes, from: 0, to: bytes.count, added: false, lastLine: true), chunkSize: chunkSize)
     }
 
     /// The text now.
     var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(size)
-        for piece in lines { append(piece, to: &out) }
+        for chunk in lines.chunks { for piece in chunk { append(piece, to: &out) } }
         return out
     }
 
@@ -61,8 +129,7 @@ struct EditableText {
         appendToAdded(Piece(start: last.start + to.byte, end: last.end, added: last.added))
         let replacement = EditableText.split(added, from: start, to: added.count, added: true,
                                              lastLine: to.line == lines.count - 1)
-        size += replacement.reduce(0) { $0 + $1.count } - lines[from.line...to.line].reduce(0) { $0 + $1.count }
-        lines.replaceSubrange(from.line...to.line, with: replacement)
+        size += (added.count - start) - lines.replace(from.line...to.line, with: replacement)
         // Changes to one long line copy it each time; what they leave behind is dropped
         // once it outweighs the text, so memory stays within a few times the document.
         if added.count > 2 * size + (1 << 20) { compact() }
@@ -73,7 +140,7 @@ struct EditableText {
         original = bytes
         size = original.count
         added.removeAll(keepingCapacity: true)
-        lines = EditableText.split(original, from: 0, to: original.count, added: false, lastLine: true)
+        lines = Lines(EditableText.split(original, from: 0, to: original.count, added: false, lastLine: true), chunkSize: lines.chunkSize)
     }
 
     /// Copies a piece to the end of `added`, where it may already be: appending a slice of
