@@ -21,11 +21,13 @@ import Testing
     }
 
     /// Pieces that make line and column counting awkward: CRLF, a lone CR, empty lines,
-    /// multibyte and astral scalars, invalid and truncated sequences, a BOM, and a run of
-    /// 1,200 bytes (the reference then counts from its checkpoints on long lines).
+    /// multibyte and astral scalars, invalid and truncated sequences, a BOM, and runs of
+    /// 1,200 and 540 bytes (the reference then counts from its checkpoints on long lines;
+    /// ASCII is walked eight bytes at a time).
     static let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("😀".utf8), Array("\n".utf8), Array("\r\n".utf8),
                                     Array("\r".utf8), [0x80], [0xE2, 0x82], [0xFF], Array("- x: y\n".utf8), [0xEF, 0xBB, 0xBF],
-                                    Array(String(repeating: "ab 😀é", count: 150).utf8)]
+                                    Array(String(repeating: "ab 😀é", count: 150).utf8),
+                                    Array((String(repeating: "ascii ", count: 90) + "é").utf8)]
 
     struct Random {
         var state: UInt64
