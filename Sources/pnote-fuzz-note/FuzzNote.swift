@@ -22,7 +22,7 @@ func fuzzNote(_ bytes: [UInt8]) {
     for (i, report) in Checker.check(workspace).enumerated() {
         let source = workspace.notes[i].source
         for d in report.diagnostics {
-            precondition(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= source.bytes.count, "range out of bounds")
+            precondition(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= source.bytes.count, "\(d.code): range \(d.range.start)..<\(d.range.end) out of the note's \(source.bytes.count) bytes")
         }
         let (edits, _) = FixApplication.safeFixEdits(for: source, report.diagnostics)
         let fixed = FixApplication.apply(edits, to: source.bytes)

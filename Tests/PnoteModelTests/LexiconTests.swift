@@ -1,3 +1,4 @@
+import PnoteSyntax
 import Testing
 @testable import PnoteModel
 
@@ -65,6 +66,35 @@ import Testing
         #expect(String(decoding: bytes[r], as: UTF8.self) == "sociale basis")
         #expect(folded.occurrences(of: "een").count == 1, "één folds to een")
         #expect(folded.occurrences(of: "basi").isEmpty, "whole words only")
+    }
+
+    /// Folded from a note's bytes, offsets are the note's, also past invalid UTF-8 (which
+    /// the text has as three-byte U+FFFD): every match is at the words as written.
+    @Test func foldedSourceRangesPointAtTheWordsDespiteInvalidBytes() {
+        let pieces: [[UInt8]] = [Array("versterken".utf8), Array(" ".utf8), Array("Één".utf8), Array("😀".utf8),
+                                 [0xBE], [0xE2, 0x82], [0xF0, 0x90, 0x80], [0xFF], [0xC3], [0x80, 0x80], Array(", ".utf8)]
+        var state: UInt64 = 9
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var matches = 0
+        for _ in 0..<2_000 {
+            let prefix = (0..<next(4)).flatMap { _ in pieces[next(pieces.count)] }
+            let body = (0..<next(12)).flatMap { _ in pieces[next(pieces.count)] }
+            let source = SourceText(bytes: prefix + body)
+            let range = TextRange(prefix.count, prefix.count + body.count)
+            let folded = FoldedText(source, range)
+            #expect(folded.offsets.allSatisfy { $0 >= 0 && $0 <= body.count })
+            for phrase in ["versterken", "een"] {
+                for r in folded.occurrences(of: phrase) {
+                    matches += 1
+                    let written = source.text(TextRange(range.start + r.lowerBound, range.start + r.upperBound))
+                    #expect(Folding.fold(written) == phrase, "\(body) at \(r)")
+                }
+            }
+        }
+        #expect(matches > 1_000)
     }
 
     @Test func asciiAndScalarFoldingAgreeAndSetsMatchAnyFirstScalar() {

@@ -103,3 +103,37 @@ func expectLossless(_ tree: SyntaxTree, _ bytes: [UInt8], sourceLocation: Testin
         #expect(found.isEmpty, "\(found.map { "\($0.code): \($0.message.en)" })")
     }
 }
+
+/// Rules that find words in a title, prose or a value report them at the words as written,
+/// also after invalid UTF-8 (a String has it as three-byte U+FFFD, the note as one to
+/// three bytes) and continuation lines (joined by one space in a field's value). The fuzzer
+/// found PN306 reporting past the end of its note.
+@Suite struct RangesAfterInvalidBytesTests {
+    static let invalid: [UInt8] = Array(repeating: 0xBE, count: 40) + [0xE2, 0x82, 0x20, 0xFF]
+
+    static func check(_ bytes: [UInt8]) -> (SourceText, [Diagnostic]) {
+        let note = NoteBuilder.build(path: "x.pnote", tree: Parser.parse(SourceText(bytes: bytes)))
+        return (note.source, Checker.check(Workspace(notes: [note]))[0].diagnostics)
+    }
+
+    @Test func vagueGoalIsReportedAtItsVerb() throws {
+        let (source, found) = Self.check(Array("## Doel: Wij ".utf8) + Self.invalid + Array(" versterken de basis\n".utf8))
+        let d = try #require(found.first { $0.code == "PN306" })
+        #expect(source.text(d.range) == "versterken")
+    }
+
+    @Test func mixedTerminologyIsReportedAtItsWords() throws {
+        let (source, found) = Self.check(Array("# Inleiding\n\nWij ".utf8) + Self.invalid + Array(" zetten in op secundaire preventie.\n".utf8))
+        let d = try #require(found.first { $0.code == "PN106" })
+        #expect(source.text(d.range) == "secundaire preventie")
+    }
+
+    @Test func unknownEvidenceLevelIsReplacedWhereItIsWritten() throws {
+        // The level on a continuation line: the value joins it to the first with one space.
+        let bytes = Array("## Maatregel: M\n- onderbouwing: erkend:\n     goed beschreefen\n".utf8)
+        let (source, found) = Self.check(bytes)
+        let fix = try #require(found.first { $0.code == "PN402" }?.fix)
+        let fixed = FixApplication.apply(fix.edits, to: source.bytes)
+        #expect(fixed == Array(bytes.dropLast(Array("goed beschreefen\n".utf8).count)) + Array("goed beschreven\n".utf8))
+    }
+}

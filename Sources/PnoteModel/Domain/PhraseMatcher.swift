@@ -1,10 +1,11 @@
+import PnoteSyntax
 /// Text folded for matching, with a map back to the original UTF-8 offsets, so that a
 /// match can be reported at the words as written.
 public struct FoldedText: Sendable {
     public let scalars: [Unicode.Scalar]
     /// `offsets[i]`: the byte offset (relative to the original string) of folded scalar `i`;
     /// one extra entry for the end.
-    public let offsets: [Int]
+    public private(set) var offsets: [Int]
     /// Scalar positions where a match may begin: the start, and after every non-word scalar.
     private let wordStarts: [Int]
 
@@ -58,6 +59,39 @@ public struct FoldedText: Sendable {
         self.scalars = scalars
         self.offsets = offsets
         self.wordStarts = starts
+    }
+
+    /// The text of `range` in `source`, folded, with offsets into the source's bytes
+    /// (relative to `range.start`), so that a match is a range of the note. The text has
+    /// invalid UTF-8 as U+FFFD, three bytes where the source has one to three: offsets into
+    /// the text alone would drift past such bytes, and out of the note (the fuzzer found
+    /// a goal whose title ran over the end of its note).
+    public init(_ source: SourceText, _ range: TextRange) {
+        let text = source.text(range)
+        self.init(text)
+        // Replacements only grow: a text as long as its bytes has none that moved anything.
+        guard text.utf8.count != range.length else { return }
+        // Where each scalar of the text starts, in the text and in the source, as String
+        // decodes (one U+FFFD per maximal invalid subpart).
+        var textStarts: [Int] = [], sourceStarts: [Int] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = source.bytes[range.start..<range.end].makeIterator()
+        var inText = 0, inSource = 0
+        decoding: while true {
+            textStarts.append(inText)
+            sourceStarts.append(inSource)
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): inText += encoded.count; inSource += encoded.count
+            case .error(let length): inText += 3; inSource += length
+            case .emptyInput: break decoding
+            }
+        }
+        // Offsets rise, and each is a scalar start (or the end) of the text.
+        var k = 0
+        for i in offsets.indices {
+            while k + 1 < textStarts.count && textStarts[k] < offsets[i] { k += 1 }
+            offsets[i] = sourceStarts[k]
+        }
     }
 
     public var string: String { String(String.UnicodeScalarView(scalars)) }

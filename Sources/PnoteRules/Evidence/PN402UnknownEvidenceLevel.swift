@@ -22,9 +22,11 @@ public enum UnknownEvidenceLevel: Rule {
             let names = levels.levels.map(\.nl).joined(separator: "; ")
             let namesEN = levels.levels.map(\.en).joined(separator: "; ")
             var fix: Fix?
-            if let nearest, let prefixEnd = field.rawValue.range(of: claimed, options: [.caseInsensitive, .diacriticInsensitive, .backwards]) {
-                let offset = field.rawValue[..<prefixEnd.lowerBound].utf8.count
-                let start = field.syntax.valueRange.start + offset
+            // Found in the note's own bytes (`claimed` is folded): offsets into the joined
+            // value would drift at continuation lines and invalid UTF-8.
+            let value = field.syntax.fullValueRange
+            if let nearest, let found = FoldedText(context.note.source, value).occurrences(of: claimed).last {
+                let start = value.start + found.lowerBound
                 fix = Fix(title: Localized(nl: "Vervang door '\(nearest)'", en: "Replace with '\(nearest)'"),
                           edits: [TextEdit(range: TextRange(start, field.syntax.fullValueRange.end), newText: nearest)], isSafe: false)
             }

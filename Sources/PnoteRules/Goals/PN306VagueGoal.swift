@@ -22,7 +22,7 @@ public enum VagueGoal: Rule {
         return context.note.blocks(of: .goal).compactMap { goal in
             // Measurable first: it is cheap, and such goals need no folding.
             guard !measurableGoals.contains(goal.index), let titleRange = goal.syntax.heading.titleRange,
-                  let (_, r) = FoldedText(goal.title).firstOccurrence(of: verbs) else { return nil }
+                  let (_, r) = FoldedText(context.note.source, titleRange).firstOccurrence(of: verbs) else { return nil }
             let range = TextRange(titleRange.start + r.lowerBound, titleRange.start + r.upperBound)
             let words = context.text(range)
             return Finding(range: range,

@@ -39,9 +39,9 @@ public enum MixedTerminologyInProse: Rule {
             let range = TextRange(tree.source.lineStarts[line], tree.source.lineRange(last).end)
             // Every phrase ends in "preventie"/"prevention": text without it is not folded.
             guard tree.source.mayContainFolded("preventi", in: range) else { line = last + 1; continue }
-            let folded = FoldedText(tree.text(range))
+            let folded = FoldedText(tree.source, range)
             if let (phrase, r) = folded.firstOccurrence(of: phrases), let level = PreventionLevel.spellings[phrase] {
-                let start = min(range.start + r.lowerBound, range.end), end = min(range.start + r.upperBound, range.end)
+                let start = range.start + r.lowerBound, end = range.start + r.upperBound
                 out.append(Finding(
                     range: TextRange(start, end),
                     message: Localized(nl: "de tekst gebruikt '\(tree.text(TextRange(start, end)))' uit de indeling naar \(level.system.name.nl), maar de notitie deelt in naar \(note.settings.classification.name.nl)",
