@@ -78,6 +78,22 @@ class Server:
         return status
 
 
+def one_message(uri, text, changes):
+    """Opens `text`, sends `changes` in one didChange, waits for its diagnostics; returns
+    the document's symbols then, and the server's peak memory."""
+    s = Server()
+    s.start()
+    s.open(uri, text)
+    s.diagnostics(uri, 1)
+    s.change(uri, 2, changes)
+    s.diagnostics(uri, 2)
+    symbols = s.symbols(uri, 2)
+    peak = s.peak_mb()
+    status = s.stop()
+    assert status == 0, "exit status %d" % status
+    return symbols, peak
+
+
 def changes_in_one_message(count):
     """`count` domain headings inserted at random line starts of a 100,000-line note, in one
     message: each change's line refers to the text the changes before it left. (Domains
@@ -95,16 +111,7 @@ def changes_in_one_message(count):
             at, new = {"line": line, "character": 10_000}, "\n## Domein: N%d" % k
         changes.append({"range": {"start": at, "end": at}, "text": new})
         lines += 1
-    s = Server()
-    s.start()
-    s.open(uri, text)
-    s.diagnostics(uri, 1)
-    s.change(uri, 2, changes)
-    s.diagnostics(uri, 2)
-    domains = s.symbols(uri, 2)
-    peak = s.peak_mb()
-    status = s.stop()
-    assert status == 0, "exit status %d" % status
+    domains, peak = one_message(uri, text, changes)
     assert sorted(d["name"] for d in domains) == sorted("N%d" % k for k in range(count)), "the domains are not those inserted"
     return peak
 
@@ -122,16 +129,7 @@ def changes_to_a_long_line(count):
         changes.append({"range": {"start": {"line": 0, "character": 9 + c}, "end": {"line": 0, "character": 10 + c}},
                         "text": "xyz"[k % 3]})
         title[c] = "xyz"[k % 3]
-    s = Server()
-    s.start()
-    s.open(uri, text)
-    s.diagnostics(uri, 1)
-    s.change(uri, 2, changes)
-    s.diagnostics(uri, 2)
-    goals = s.symbols(uri, 2)
-    peak = s.peak_mb()
-    status = s.stop()
-    assert status == 0, "exit status %d" % status
+    goals, peak = one_message(uri, text, changes)
     assert len(goals) == 1 and goals[0]["name"] == "".join(title).strip(), "the title is not the one the changes leave"
     return peak
 
