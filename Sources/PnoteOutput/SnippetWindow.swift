@@ -14,50 +14,45 @@ struct SnippetWindow {
     var caretWidth: Int
 
     /// `start`, `end`: the finding's bytes on this line (`end` clamped to the line).
+    /// Columns and the caret count as `SourceText.location(of:)` does, and the text is
+    /// shown with one character per column (`displayText`), so the caret lines up also
+    /// under a line with invalid UTF-8.
     init(_ source: SourceText, line: TextRange, start: Int, end: Int) {
-        let bytes = source.bytes
         let start = min(max(start, line.start), line.end), end = min(max(end, start), line.end)
         guard line.length > 2 * SnippetWindow.context + SnippetWindow.widest else {
-            text = source.text(line)
-            caretOffset = SnippetWindow.scalars(bytes, line.start, start)
-            caretWidth = max(1, SnippetWindow.scalars(bytes, start, end))
+            text = source.displayText(line)
+            caretOffset = SnippetWindow.columns(source, from: line.start, to: start)
+            caretWidth = max(1, SnippetWindow.columns(source, from: start, to: end))
             return
         }
-        let from = SnippetWindow.back(bytes, from: start, scalars: SnippetWindow.context, floor: line.start)
-        let shownEnd = SnippetWindow.forward(bytes, from: start, scalars: SnippetWindow.widest, limit: end)
-        let to = SnippetWindow.forward(bytes, from: shownEnd, scalars: SnippetWindow.context, limit: line.end)
+        // Back from the finding by columns, through the line's checkpoints: a walk back
+        // byte by byte cannot tell where an invalid sequence starts.
+        let at = source.location(of: start)
+        let from = source.offset(line: at.line, column: max(1, at.column - SnippetWindow.context))
+        let shownEnd = SnippetWindow.forward(source, from: start, columns: SnippetWindow.widest, limit: end)
+        let to = SnippetWindow.forward(source, from: shownEnd, columns: SnippetWindow.context, limit: line.end)
         let before = from > line.start ? "…" : "", after = to < line.end ? "…" : ""
-        text = before + source.text(TextRange(from, to)) + after
-        caretOffset = before.count + SnippetWindow.scalars(bytes, from, start)
-        caretWidth = max(1, SnippetWindow.scalars(bytes, start, shownEnd))
+        text = before + source.displayText(TextRange(from, to)) + after
+        caretOffset = before.count + at.column - source.location(of: from).column
+        caretWidth = max(1, SnippetWindow.columns(source, from: start, to: shownEnd))
     }
 
-    /// Scalars (bytes that do not continue a UTF-8 sequence) in `a..<b`, as columns count.
-    static func scalars(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Int {
-        var n = 0
-        for i in a..<max(a, b) where bytes[i] & 0xC0 != 0x80 { n += 1 }
+    /// Columns from `a` (where a column starts) to `b`, as `location(of:)` counts them.
+    static func columns(_ source: SourceText, from a: Int, to b: Int) -> Int {
+        var i = a, n = 0
+        while i < b {
+            i += SourceText.decodeScalar(source.bytes, at: i, limit: b).0
+            n += 1
+        }
         return n
     }
 
-    /// The offset `scalars` scalars before `offset`, not before `floor`.
-    static func back(_ bytes: [UInt8], from offset: Int, scalars: Int, floor: Int) -> Int {
+    /// The offset `columns` columns after `offset`, not past `limit`.
+    static func forward(_ source: SourceText, from offset: Int, columns: Int, limit: Int) -> Int {
         var i = offset, n = 0
-        while i > floor && n < scalars {
-            i -= 1
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-        }
-        return i
-    }
-
-    /// The offset `scalars` scalars after `offset`, not past `limit`.
-    static func forward(_ bytes: [UInt8], from offset: Int, scalars: Int, limit: Int) -> Int {
-        var i = offset, n = 0
-        while i < limit {
-            if bytes[i] & 0xC0 != 0x80 {
-                if n == scalars { break }
-                n += 1
-            }
-            i += 1
+        while i < limit && n < columns {
+            i += SourceText.decodeScalar(source.bytes, at: i, limit: limit).0
+            n += 1
         }
         return i
     }

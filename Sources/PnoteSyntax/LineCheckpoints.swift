@@ -4,18 +4,15 @@
 /// references) counted 1.6 billion bytes: seconds for `pnote check`, minutes for a
 /// 200 kB line, and the same for the server on every keystroke.
 ///
-/// Two walks are recorded, as the two kinds of columns are counted:
-/// - `SourceLocation` columns count the bytes that do not continue a UTF-8 sequence, so a
-///   prefix count at any byte is exact (`leads`);
-/// - LSP positions step scalar by scalar (`SourceText.decodeScalar`), so the walk is
-///   resumed only where it stops: the first stop at or after each step (`stop`), with the
-///   UTF-16 units and scalars before it. Every byte that does not continue a sequence is
-///   such a stop, so a stop is at most three bytes past its step.
+/// Columns (`SourceLocation`) and LSP positions step scalar by scalar
+/// (`SourceText.decodeScalar`), so the walk is resumed only where it stops: the first stop
+/// at or after each step (`stop`), with the UTF-16 units and scalars before it. Every byte
+/// that does not continue a sequence is such a stop, so a stop is at most three bytes past
+/// its step.
 public struct LineCheckpoints: Sendable {
     public static let step = 512
 
     public struct Point: Sendable {
-        var leads: UInt32
         public var stop: UInt32
         public var utf16: UInt32
         public var scalars: UInt32
@@ -36,37 +33,21 @@ public struct LineCheckpoints: Sendable {
 
     private static func points(_ bytes: [UInt8], start: Int, fullEnd: Int, end: Int) -> [Point] {
         var points: [Point] = []
-        points.reserveCapacity((fullEnd - start) / step)
-        var leads = 0, next = start + step
-        // The lead count, byte by byte, up to each step within the whole line.
-        var leadCounts: [UInt32] = []
-        leadCounts.reserveCapacity((fullEnd - start) / step)
-        for i in start..<fullEnd {
-            if i == next { leadCounts.append(UInt32(leads)); next += step }
-            if bytes[i] & 0xC0 != 0x80 { leads += 1 }
-        }
-        if fullEnd == next { leadCounts.append(UInt32(leads)) }
+        let count = (fullEnd - start) / step
+        points.reserveCapacity(count)
         // The scalar walk of `position(of:)`, up to the line's end.
-        var i = start, utf16 = 0, scalars = 0
-        next = start + step
-        for k in leadCounts.indices {
+        var i = start, utf16 = 0, scalars = 0, next = start + step
+        for _ in 0..<count {
             while i < end && i < next {
                 let (width, scalar) = SourceText.decodeScalar(bytes, at: i, limit: end)
                 utf16 += scalar > 0xFFFF ? 2 : 1
                 scalars += 1
                 i += width
             }
-            points.append(Point(leads: leadCounts[k], stop: UInt32(i), utf16: UInt32(utf16), scalars: UInt32(scalars)))
+            points.append(Point(stop: UInt32(i), utf16: UInt32(utf16), scalars: UInt32(scalars)))
             next += step
         }
         return points
-    }
-
-    /// The lead count at the last step at or before `offset` on `line`, and that step.
-    func leads(line: Int, start: Int, before offset: Int) -> (count: Int, at: Int)? {
-        guard offset - start >= LineCheckpoints.step, let points = lines[line] else { return nil }
-        let k = min((offset - start) / LineCheckpoints.step, points.count) - 1
-        return (Int(points[k].leads), start + (k + 1) * LineCheckpoints.step)
     }
 
     /// The last stop of the scalar walk at or before `offset` on `line`.

@@ -133,34 +133,62 @@ public struct SourceText: Sendable {
         return lo
     }
 
+    /// Columns count what `decodeScalar` steps over: a scalar, or one invalid byte (which
+    /// the text output shows as U+FFFD), as the server counts UTF-32 positions. A byte
+    /// of a Windows-1252 file (smart quotes, dashes: 0x80–0xBF) is then a column of its own.
+    /// Bytes of the line terminator count one each.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, bomLength), bytes.count)
         let line = lineIndex(of: clamped)
+        let end = lineRange(line).end, upTo = min(clamped, end)
         var column = 1
         var i = lineStarts[line]
-        if let (leads, at) = checkpoints.leads(line: line, start: i, before: clamped) {
-            column += leads
-            i = at
+        if let point = checkpoints.stop(line: line, start: i, atOrBefore: upTo) {
+            column += Int(point.scalars)
+            i = Int(point.stop)
         }
-        while i < clamped {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        while i < upTo {
+            i += SourceText.decodeScalar(bytes, at: i, limit: upTo).0
+            column += 1
         }
-        return SourceLocation(line: line + 1, column: column, offset: clamped)
+        return SourceLocation(line: line + 1, column: column + max(0, clamped - end), offset: clamped)
     }
 
-    /// The byte offset of a 1-based line and 1-based scalar column (clamped to the line).
+    /// The byte offset of a 1-based line and 1-based column (as `location(of:)` counts
+    /// them), clamped to the line.
     public func offset(line: Int, column: Int) -> Int {
         let index = min(max(line - 1, 0), lineStarts.count - 1)
         let range = lineRange(index)
-        var i = range.start
-        var col = 1
-        while i < range.end && col < column {
-            i += 1
-            while i < range.end && bytes[i] & 0xC0 == 0x80 { i += 1 }
-            col += 1
+        let target = column - 1
+        var i = range.start, units = 0
+        if let point = checkpoints.stop(line: index, atMost: target, { Int($0.scalars) }) {
+            i = Int(point.stop)
+            units = Int(point.scalars)
+        }
+        while i < range.end && units < target {
+            i += SourceText.decodeScalar(bytes, at: i, limit: range.end).0
+            units += 1
         }
         return i
+    }
+
+    /// The text of a range as the text output shows it: like `text(_:)`, but with one
+    /// U+FFFD per byte that `decodeScalar` finds invalid, so that each column is one
+    /// character and a caret under it lines up. (`String` gives one U+FFFD per invalid
+    /// sequence, which can span up to three bytes.)
+    public func displayText(_ range: TextRange) -> String {
+        let s = max(0, min(range.start, bytes.count)), e = max(s, min(range.end, bytes.count))
+        if !bytes[s..<e].contains(where: { $0 >= 0x80 }) { return text(range) }  // ASCII: the same
+        var scalars = String.UnicodeScalarView()
+        var i = s
+        let least: [UInt32] = [0, 0, 0x80, 0x800, 0x10000]  // below these, a sequence is overlong
+        while i < e {
+            let (width, value) = SourceText.decodeScalar(bytes, at: i, limit: e)
+            let valid = width == 1 ? value < 0x80 : value >= least[width]
+            scalars.append(valid ? Unicode.Scalar(value) ?? "\u{FFFD}" : "\u{FFFD}")
+            i += width
+        }
+        return String(scalars)
     }
 
     /// The width in bytes and the value of the scalar at `i`; an invalid byte counts as

@@ -38,6 +38,24 @@ import Testing
         #expect(w.text.count == SnippetWindow.widest + SnippetWindow.context + 1)
     }
 
+    /// A line saved as Windows-1252: its curly quotes and dash are bytes 0x93, 0x94 and
+    /// 0x96, which continue no UTF-8 sequence. Each is a column (as the server counts it)
+    /// and is shown as one U+FFFD, so the caret sits under the finding.
+    @Test func bytesOfAWindows1252LineAreColumnsAndTheCaretStaysUnderTheFinding() {
+        let bytes = Array("## Doel: ".utf8) + [0x93] + Array("Wij".utf8) + [0x94, 0x20, 0x96, 0x20] + Array("versterken de basis".utf8)
+        for line in [bytes, bytes + Array(repeating: UInt8(ascii: "x"), count: 400)] {  // shown whole, and in a window
+            let source = SourceText(bytes: line + [0x0A])
+            let start = 17, end = 27  // "versterken"
+            #expect(source.text(TextRange(start, end)) == "versterken")
+            #expect(source.location(of: start).column == 18)
+            #expect(source.offset(line: 1, column: 18) == start)
+            let w = SnippetWindow(source, line: source.lineRange(0), start: start, end: end)
+            let shown = Array(w.text.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(shown[w.caretOffset..<(w.caretOffset + w.caretWidth)])) == "versterken")
+            #expect(shown.filter { $0 == "\u{FFFD}" }.count == 3)
+        }
+    }
+
     func byteOffset(of needle: String, in text: String) -> Int {
         text.utf8.count - text[text.range(of: needle)!.lowerBound...].utf8.count
     }

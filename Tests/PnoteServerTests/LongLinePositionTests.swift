@@ -62,8 +62,14 @@ import Testing
         for offset in 0...(s.bytes.count + 1) {
             let clamped = min(max(offset, s.bomLength), s.bytes.count)
             let line = s.lineIndex(of: clamped)
-            let leads = s.bytes[s.lineStarts[line]..<clamped].count { $0 & 0xC0 != 0x80 }
-            if s.location(of: offset).column != leads + 1 { wrong.append("column at \(offset)") }
+            // Columns count as UTF-32 positions do, and a byte of the terminator as one.
+            let end = s.lineRange(line).end
+            let column = LongLinePositionTests.plainPosition(s, min(clamped, end), .utf32).character + 1 + max(0, clamped - end)
+            if s.location(of: offset).column != column { wrong.append("column at \(offset)") }
+            let back = s.offset(line: line + 1, column: s.location(of: offset).column)
+            if clamped <= end && back != LongLinePositionTests.plainOffset(s, Position(line: line, character: column - 1), .utf32) {
+                wrong.append("offset of column at \(offset)")
+            }
             for encoding in [PositionEncoding.utf8, .utf16, .utf32]
             where s.position(of: offset, encoding) != LongLinePositionTests.plainPosition(s, offset, encoding) {
                 wrong.append("\(encoding) position at \(offset)")
