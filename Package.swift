@@ -37,14 +37,15 @@ let package = Package(
         .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer", "PnoteJSON"]),
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
-        .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel"]),
+        .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel", "PnoteTestSupport"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
-        .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput"]),
+        .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput", "PnoteTestSupport"]),
         .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote", "PnoteTestSupport"]),
         .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "pnote-fuzz-protocol", "PnoteTestSupport"]),
         // Proofs in real editors and highlighters; each skips when its tool is absent.
         .testTarget(name: "PnoteEditorTests", dependencies: ["pnote", "PnoteTestSupport"]),
-        // Scratch folders for the tests above, removed when the test process exits.
+        // Scratch folders for the tests above, removed when the test process exits, and
+        // the seeded random source of their differential tests.
         .target(name: "PnoteTestSupport", path: "Tests/PnoteTestSupport"),
     ]
 )

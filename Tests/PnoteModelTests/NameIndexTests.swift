@@ -1,4 +1,5 @@
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteModel
 
@@ -58,5 +59,64 @@ import Testing
         #expect(Self.names(w, from: 0) == ["b.pnote#0", "b.pnote#1"])
         w.replace(noteAt: 1, with: note("## Doelgroep: Jongeren\n", path: "b.pnote"))
         #expect(Self.names(w, from: 0) == [])
+    }
+
+    /// The merged lookup against the definition: every block of every other note compared
+    /// by kind, folded id or title, and municipality, on random workspaces that are edited
+    /// and grown as the editor does. Names repeat within notes, ids match other titles,
+    /// municipalities differ only in case, and some notes declare none.
+    @Test func sameNamedIsTheDefinitionOnRandomWorkspaces() {
+        var random = SeededRandom(state: 7)
+        func randomNote(_ path: String) -> Note {
+            var text = ""
+            let municipality = ["Hengelo", "hengelo", "Enschede", "", ""][random.next(5)]
+            if !municipality.isEmpty { text += "---\ngemeente: \(municipality)\n---\n" }
+            for _ in 0..<random.next(7) {
+                let kind = ["Doelgroep", "Maatregel", "Doel"][random.next(3)]
+                let title = ["Ouderen", "OUDEREN", "Mantelzorgers", "Jonge mantelzorgers", "a"][random.next(5)]
+                let id = ["", " {#a}", " {#b}", " {#ouderen}"][random.next(4)]
+                text += "## \(kind): \(title)\(id)\n"
+            }
+            return note(text, path: path)
+        }
+        func definition(_ w: Workspace, _ kind: BlockKind, _ block: Block, _ n: Int) -> [BlockAddress] {
+            func municipality(_ m: Int) -> String { w.notes[m].settings.municipality.map(Folding.fold) ?? "" }
+            var out: [BlockAddress] = []
+            for m in w.notes.indices where m != n {
+                let here = municipality(n), there = municipality(m)
+                guard here.isEmpty || there.isEmpty || here == there else { continue }
+                for other in w.notes[m].blocks where other.kind == kind
+                    && (other.foldedID == block.foldedID || other.foldedTitle == block.foldedTitle) {
+                    out.append(BlockAddress(note: m, block: other.index))
+                }
+            }
+            return out
+        }
+        var compared = 0, found = 0
+        for round in 0..<300 {
+            var w = Workspace(notes: (0..<(1 + random.next(6))).map { randomNote("n\($0).pnote") })
+            for step in 0..<3 {
+                if step > 0 {
+                    if random.next(3) == 0 { _ = w.append(randomNote("extra\(step).pnote")) } else {
+                        let n = random.next(w.notes.count)
+                        w.replace(noteAt: n, with: randomNote(w.notes[n].path))
+                    }
+                }
+                for n in w.notes.indices {
+                    for block in w.notes[n].blocks where NameIndex.kinds.contains(block.kind) {
+                        let expected = definition(w, block.kind, block, n)
+                        #expect(w.sameNamed(block.kind, as: block, inNote: n) == expected, "round \(round), note \(n), block \(block.index)")
+                        // The first that fits, for a condition that skips some.
+                        let fits = { (a: BlockAddress) in (a.note + a.block) % 2 == 1 }
+                        #expect(w.firstSameNamed(block.kind, as: block, inNote: n, where: fits) == expected.first(where: fits),
+                                "round \(round), note \(n), block \(block.index)")
+                        compared += 1
+                        found += expected.count
+                    }
+                }
+            }
+        }
+        // The random workspaces did exercise the lookup.
+        #expect(compared > 2_000 && found > 2_000)
     }
 }

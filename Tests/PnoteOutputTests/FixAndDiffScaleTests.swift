@@ -2,19 +2,14 @@ import Foundation
 import PnoteModel
 import PnoteRules
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteOutput
 
 /// The linear fix chooser, edit applier and edit-based diff against the quadratic ones
 /// they replace, on random notes and fixes; and at a scale the old ones could not reach.
 @Suite struct FixAndDiffScaleTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, n)))
-        }
-    }
+    typealias Random = SeededRandom
 
     /// Distinct lines, so that the smallest diff is the one the edits describe.
     static func text(_ random: inout Random) -> [UInt8] {

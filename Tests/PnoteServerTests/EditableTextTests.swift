@@ -1,4 +1,5 @@
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteServer
 
@@ -29,20 +30,7 @@ import Testing
                                     Array(String(repeating: "ab 😀é", count: 150).utf8),
                                     Array((String(repeating: "ascii ", count: 90) + "é").utf8)]
 
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-        mutating func text(_ count: Int) -> [UInt8] {
-            (0..<count).flatMap { _ in EditableTextTests.pieces[next(EditableTextTests.pieces.count)] }
-        }
-        /// Lines and characters from before the start to past the end, as a broken client sends them.
-        mutating func position(lines: Int) -> Position {
-            Position(line: next(lines + 3) - 1, character: next(4) == 0 ? next(1_500) : next(8) - 1)
-        }
-    }
+    typealias Random = SeededRandom
 
     /// Chunks of one to three lines make changes cross chunks all the time.
     @Test(arguments: [PositionEncoding.utf8, .utf16, .utf32], [1, 2, 3, 256])
@@ -76,5 +64,15 @@ import Testing
         #expect(text.bytes == reference)
         #expect(text.bytes.count == 600_002 + 20)
         #expect(text.addedByteCount <= 2 * 600_022 + (1 << 20))
+    }
+}
+
+private extension SeededRandom {
+    mutating func text(_ count: Int) -> [UInt8] {
+        (0..<count).flatMap { _ in EditableTextTests.pieces[next(EditableTextTests.pieces.count)] }
+    }
+    /// Lines and characters from before the start to past the end, as a broken client sends them.
+    mutating func position(lines: Int) -> Position {
+        Position(line: next(lines + 3) - 1, character: next(4) == 0 ? next(1_500) : next(8) - 1)
     }
 }

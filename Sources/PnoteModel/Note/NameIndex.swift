@@ -98,32 +98,70 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// Blocks of `kind` whose folded id is `id` or whose folded title is `title` (both
-    /// folded), in notes other than `note` that may describe the same policy as a note of
-    /// `municipality` (the same one, or none declared on either side), possibly with a few
-    /// hash collisions, in note and block order.
-    func candidates(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int) -> [BlockAddress] {
-        // Partitions no note declares are skipped before any key is made (most notes
-        // declare a municipality, so "none" usually has no list).
-        let partitions = municipality.isEmpty ? Array(municipalities.keys)
-            : [municipality, ""].filter { municipalities[$0] != nil }
-        var found: [BlockAddress] = []
-        func collect(_ key: Int) {
-            guard let list = addresses[key] else { return }
-            let own = NameIndex.run(of: note, in: list)
-            found += list[..<own.lowerBound]
-            found += list[own.upperBound...]
-        }
-        for partition in partitions {
+    /// Hands `body` the blocks of `kind` whose folded id is `id` or whose folded title is
+    /// `title` (both folded), in notes other than `note` that may describe the same policy as
+    /// a note of `municipality` (the same one, or none declared on either side), possibly
+    /// with a few hash collisions, in note and block order, until it returns false.
+    ///
+    /// The cross-note rules stop at the first that fits, so the lists are merged as they are
+    /// read, not collected and sorted: each list is already in note and block order.
+    func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
+                          _ body: (BlockAddress) -> Bool) {
+        // Most notes declare a municipality and no note goes without: one partition, two
+        // lists. A note without one is compared with every partition.
+        var cursors: [Cursor] = []
+        cursors.reserveCapacity(4)
+        func add(_ partition: String) {
+            guard municipalities[partition] != nil else { return }  // no note declares it: no key made
             let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
-            collect(byID)
-            collect(byTitle)
+            if let list = addresses[byID] { cursors.append(Cursor(list, skipping: note)) }
+            if let list = addresses[byTitle] { cursors.append(Cursor(list, skipping: note)) }
         }
-        found.sort { ($0.note, $0.block) < ($1.note, $1.block) }
-        // Sorted, so a block found by both id and title is found twice in a row.
-        var unique: [BlockAddress] = []
-        unique.reserveCapacity(found.count)
-        for address in found where unique.last != address { unique.append(address) }
-        return unique
+        if municipality.isEmpty {
+            for partition in municipalities.keys { add(partition) }
+        } else {
+            add(municipality)
+            add("")
+        }
+        // Take the smallest head each time; a block found by both id and title comes up
+        // twice in a row and is handed out once.
+        var last: BlockAddress?
+        while true {
+            var smallest = -1
+            for i in cursors.indices {
+                guard let head = cursors[i].head else { continue }
+                if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
+            }
+            guard smallest >= 0 else { return }
+            let address = cursors[smallest].head!
+            cursors[smallest].advance()
+            if address == last { continue }
+            last = address
+            if !body(address) { return }
+        }
+    }
+
+    /// A place in one sorted list, which jumps over the asking note's run.
+    private struct Cursor {
+        let list: [BlockAddress]
+        let own: Range<Int>
+        var position: Int
+
+        init(_ list: [BlockAddress], skipping note: Int) {
+            self.list = list
+            own = NameIndex.run(of: note, in: list)
+            position = own.lowerBound == 0 ? own.upperBound : 0
+        }
+
+        var head: BlockAddress? { position < list.count ? list[position] : nil }
+
+        mutating func advance() {
+            position += 1
+            if position == own.lowerBound { position = own.upperBound }
+        }
+    }
+
+    private static func precedes(_ a: BlockAddress, _ b: BlockAddress) -> Bool {
+        a.note < b.note || (a.note == b.note && a.block < b.block)
     }
 }

@@ -27,16 +27,26 @@ public struct Workspace: Sendable {
     /// notes other than its own (`n`) that may describe the same policy (the same
     /// `gemeente`, or none declared), in note and block order.
     public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
+        var same: [BlockAddress] = []
+        _ = firstSameNamed(kind, as: block, inNote: n) { same.append($0); return false }
+        return same
+    }
+
+    /// The first of `sameNamed` for which `fits` holds, found without listing the others:
+    /// PN108 and PN210 stop at the first twin they report.
+    public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
+                               where fits: (BlockAddress) -> Bool) -> BlockAddress? {
         let id = block.foldedID, title = block.foldedTitle
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        let candidates = names.candidates(kind, id: id, title: title, municipality: municipality, otherThan: n)
-        var same: [BlockAddress] = []
-        same.reserveCapacity(candidates.count)  // `filter` grows its result step by step
-        for address in candidates {
+        var first: BlockAddress?
+        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
+            // Keys are hashes: the names themselves decide.
             let other = notes[address.note].blocks[address.block]
-            if other.kind == kind && (other.foldedID == id || other.foldedTitle == title) { same.append(address) }
+            guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title), fits(address) else { return true }
+            first = address
+            return false
         }
-        return same
+        return first
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes

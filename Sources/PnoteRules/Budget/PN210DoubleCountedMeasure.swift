@@ -18,19 +18,19 @@ public enum DoubleCountedMeasure: Rule {
         var out: [Finding] = []
         for measure in context.note.blocks(of: .measure) where measure.field(.budget) != nil {
             // Other notes of the same municipality (or of none declared) only.
-            for address in context.workspace.sameNamed(.measure, as: measure, inNote: context.noteIndex) {
-                let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
-                guard twin.field(.budget) != nil else { continue }
-                if case .invalid? = twin.field(.budget)?.value { continue }
-                out.append(Finding(range: measure.syntax.heading.range,
-                                   message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
-                                                      en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
-                                   help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
-                                                   en: "budget it in one note and refer to it from the other"),
-                                   related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
-                                                             message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
-                break
+            let twinWithBudget = context.workspace.firstSameNamed(.measure, as: measure, inNote: context.noteIndex) { address in
+                guard let budget = context.workspace.block(address).field(.budget) else { return false }
+                return !budget.isInvalid
             }
+            guard let address = twinWithBudget else { continue }
+            let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
+            out.append(Finding(range: measure.syntax.heading.range,
+                               message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
+                                                  en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
+                               help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
+                                               en: "budget it in one note and refer to it from the other"),
+                               related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
+                                                         message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
         }
         return out
     }

@@ -17,18 +17,18 @@ public enum LevelConflictAcrossNotes: Rule {
         for group in context.note.blocks(of: .targetGroup) {
             guard let mine = context.classification(of: context.address(group)) else { continue }
             // Other notes of the same municipality (or of none declared) only.
-            for address in context.workspace.sameNamed(.targetGroup, as: group, inNote: context.noteIndex) {
-                guard let theirs = context.classification(of: address), theirs.groupClass != mine.groupClass else { continue }
-                let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
-                out.append(Finding(
-                    range: group.syntax.heading.range,
-                    message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
-                                       en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(other.path) by \(theirs.groupClass.name.en)"),
-                    help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
-                    related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
-                                              message: Localized(nl: "de andere indeling", en: "the other classification"))]))
-                break
+            let differing = context.workspace.firstSameNamed(.targetGroup, as: group, inNote: context.noteIndex) {
+                context.classification(of: $0).map { $0.groupClass != mine.groupClass } ?? false
             }
+            guard let address = differing, let theirs = context.classification(of: address) else { continue }
+            let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
+            out.append(Finding(
+                range: group.syntax.heading.range,
+                message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
+                                   en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(other.path) by \(theirs.groupClass.name.en)"),
+                help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
+                related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
+                                          message: Localized(nl: "de andere indeling", en: "the other classification"))]))
         }
         return out
     }
