@@ -44,7 +44,8 @@ public final class FieldReadCache: @unchecked Sendable {
 
     /// Direct mapped: an entry lives in the slot its hash picks, and a new value for that
     /// slot replaces it. No table to hash into again, grow or empty when full.
-    private var slots: [Entry?]
+    /// Read and written under `lock`, so the run-time exclusivity checks are left out.
+    @exclusivity(unchecked) private var slots: [Entry?]
     private let slotMask: UInt64
     private let lock = NSLock()
     private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64

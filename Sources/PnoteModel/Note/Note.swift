@@ -47,10 +47,13 @@ public struct Reference: Sendable {
 /// fields and blocks around by value all the time, and a copy is then one retain.
 public struct Field: Sendable {
     private final class Storage: @unchecked Sendable {
-        var key: FieldKey?
-        var syntax: FieldNode
-        var rawValue: String
-        var value: FieldValue
+        // Unchecked: a class's variables are otherwise checked for exclusive access at run
+        // time, on every read, and rules read fields all the time (3% of a check's
+        // instructions). Writes happen only through `makeUnique`, on a box nobody else holds.
+        @exclusivity(unchecked) var key: FieldKey?
+        @exclusivity(unchecked) var syntax: FieldNode
+        @exclusivity(unchecked) var rawValue: String
+        @exclusivity(unchecked) var value: FieldValue
 
         init(key: FieldKey?, syntax: FieldNode, rawValue: String, value: FieldValue) {
             self.key = key
@@ -108,16 +111,16 @@ public struct Block: Sendable {
     public enum IDSource: Sendable { case heading, field, slug }
 
     private final class Storage: @unchecked Sendable {
-        // Only `fields` and `domain` change after building; the rest are constants, which
-        // also spares them the exclusivity checks of a class's variables.
+        // Only `fields` and `domain` change after building; the rest are constants. The two
+        // variables skip the run-time exclusivity checks, as `Field`'s do.
         let index: Int
         let kind: BlockKind
         let syntax: BlockNode
         let title: String
         let id: String
         let idSource: IDSource
-        var fields: [Field]
-        var domain: Domain?
+        @exclusivity(unchecked) var fields: [Field]
+        @exclusivity(unchecked) var domain: Domain?
         /// Folded once: ids and titles are compared across notes and for references.
         let foldedID: String
         let foldedTitle: String
