@@ -203,7 +203,8 @@ private struct ParserState {
             heading.idRange = source.trimmed(TextRange(open + 2, text.end - 1))
             titleEnd = open
         }
-        for (keyword, kind) in BlockKind.allKeywords {
+        let keywords = text.start < titleEnd ? BlockKind.keywordsByFirstByte[Int(Byte.lower(source.bytes[text.start]))] : []
+        for (keyword, kind) in keywords {
             guard let after = source.matchWord(keyword, at: text.start, limit: titleEnd) else { continue }
             var k = after
             while k < titleEnd && Byte.isSpace(source.bytes[k]) { k += 1 }

@@ -19,6 +19,14 @@ public enum BlockKind: String, CaseIterable, Sendable, Codable {
     public static let allKeywords: [(keyword: String, kind: BlockKind)] =
         allCases.flatMap { kind in kind.keywords.map { ($0, kind) } }
             .sorted { $0.keyword.count > $1.keyword.count }
+
+    /// `allKeywords` by first byte, in the same order: a heading tries only the keywords
+    /// that can start with its first letter (every heading of every note is tried).
+    public static let keywordsByFirstByte: [[(keyword: String, kind: BlockKind)]] = {
+        var buckets = Array(repeating: [(keyword: String, kind: BlockKind)](), count: 256)
+        for entry in allKeywords { buckets[Int(entry.keyword.utf8.first!)].append(entry) }
+        return buckets
+    }()
 }
 
 /// What a physical line is. Every line of the file has exactly one kind.
