@@ -43,6 +43,22 @@ func workspace(_ files: [(String, String)]) -> Workspace {
 }
 
 @Suite struct ReferenceTests {
+    @Test func aTitleUsedTwiceNamesItsFirstBlock() {
+        // Two groups of the same title (PN006 reports that): a reference by title goes to
+        // the first, wherever the referring block stands.
+        let w = workspace([("a.pnote", """
+        ## Maatregel: Vooraf
+        - doelgroep: ouderen
+        ## Doelgroep: Ouderen {#o1}
+        ## Doelgroep: Ouderen {#o2}
+        ## Maatregel: Achteraf
+        - doelgroep: Ouderen
+
+        """)])
+        #expect(w.notes[0].blocks[0].references(.targetGroup).first?.target == BlockAddress(note: 0, block: 1))
+        #expect(w.notes[0].blocks[3].references(.targetGroup).first?.target == BlockAddress(note: 0, block: 1))
+    }
+
     @Test func byIDTitleAndWrongKind() {
         let w = workspace([("a.pnote", """
         ## Doelgroep: Mantelzorgers {#mz}

@@ -17,8 +17,9 @@ public enum NoteBuilder {
             // A block without a domain of its own is in its parent's (parents come first).
             if blocks[index].domain == nil, let parent = blocks[index].parent { blocks[index].domain = blocks[parent].domain }
             if !blocks[index].id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
-            if byTitle[blocks[index].foldedTitle] == nil { byTitle[blocks[index].foldedTitle] = index }
         }
+        // The first block of a title wins: written last to first, so one hash per block.
+        for index in blocks.indices.reversed() { byTitle[blocks[index].foldedTitle] = index }
         var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         note.blocksByTitle = byTitle
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
