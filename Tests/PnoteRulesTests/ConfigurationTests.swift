@@ -61,6 +61,14 @@ import Testing
         #expect(strict.first { $0.code == "PN305" }?.severity == .error)
         #expect(strict.first { $0.code == "PN313" }?.severity == .error)
         #expect(strict.first { $0.code == "PN401" }?.severity == .error)
+        // Each criterion hardens its own check only.
+        for (criterion, code) in [("bron", "PN305"), ("bereik", "PN313"), ("onderbouwing", "PN401")] {
+            let one = diagnostics("---\nvereist: \(criterion)\n---\n## Doel: Y\n- indicator: z\n## Maatregel: M\n")
+            for other in ["PN305", "PN313", "PN401"] {
+                let severity = one.first { $0.code == other }?.severity
+                #expect(other == code ? severity == .error : severity != .error && severity != nil, "vereist: \(criterion), \(other)")
+            }
+        }
     }
 
     @Test func configurationWinsAndCanTurnRulesOff() throws {

@@ -93,11 +93,14 @@ public enum Checker {
         }
     }
 
+    /// The three checks a note's own criteria (`vereist`) make errors. Built once: a table
+    /// per diagnostic cost four string hashes each.
+    static let hardenedBy: [String: Requirement] = ["PN401": .evidence, "PN313": .reach, "PN305": .source]
+
     /// Section 9: drafts soften domain errors; the note's own criteria harden three checks.
     static func adjustedSeverity(_ d: Diagnostic, settings: NoteSettings) -> Severity {
         var severity = d.severity
-        let requirement: [String: Requirement] = ["PN401": .evidence, "PN313": .reach, "PN305": .source]
-        if let r = requirement[d.code], settings.requires.contains(r) { severity = .error }
+        if let r = hardenedBy[d.code], settings.requires.contains(r) { severity = .error }
         if settings.status == .draft, severity == .error, !d.code.hasPrefix("PN0") { severity = .warning }
         return severity
     }
