@@ -38,7 +38,7 @@ let package = Package(
 
         .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel", "PnoteTestSupport"]),
-        .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules"]),
+        .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules", "PnoteTestSupport"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput", "PnoteTestSupport"]),
         .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote", "PnoteTestSupport"]),
         .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "pnote-fuzz-protocol", "PnoteTestSupport"]),

@@ -1,4 +1,5 @@
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteModel
 
@@ -73,11 +74,8 @@ import Testing
     @Test func foldedSourceRangesPointAtTheWordsDespiteInvalidBytes() {
         let pieces: [[UInt8]] = [Array("versterken".utf8), Array(" ".utf8), Array("Één".utf8), Array("😀".utf8),
                                  [0xBE], [0xE2, 0x82], [0xF0, 0x90, 0x80], [0xFF], [0xC3], [0x80, 0x80], Array(", ".utf8)]
-        var state: UInt64 = 9
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededRandom(state: 9)
+        func next(_ n: Int) -> Int { random.next(n) }
         var matches = 0
         for _ in 0..<2_000 {
             let prefix = (0..<next(4)).flatMap { _ in pieces[next(pieces.count)] }

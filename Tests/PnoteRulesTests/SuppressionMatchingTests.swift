@@ -1,5 +1,6 @@
 import PnoteModel
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteRules
 
@@ -8,11 +9,8 @@ import Testing
 /// comments in a row, file-wide and unknown names, comments on the last line).
 @Suite struct SuppressionMatchingTests {
     static func note(seed: UInt64) -> String {
-        var state = seed
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededRandom(state: seed)
+        func next(_ n: Int) -> Int { random.next(n) }
         let lines = ["# Domein: Jeugd", "## Maatregel: M{i} {#m{i}}", "## Doelgroep: G{i}", "### Indicator: I{i}", "## Doel: D{i}",
                      "- niveau: universeel", "- niveu: selectief", "- doelgroep: #nergens{i}", "  vervolg van het veld", "",
                      "<!-- pnote-disable PN101 -->", "<!-- pnote-disable PN103, PN301 -->", "<!-- pnote-disable -->",

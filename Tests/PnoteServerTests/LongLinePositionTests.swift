@@ -1,4 +1,5 @@
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteServer
 
@@ -11,11 +12,8 @@ import Testing
     static func awkwardText(seed: UInt64) -> [UInt8] {
         let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0x80], [0xE2, 0x82],
                                  [0xFF], [0xF0, 0x9F], Array("b c".utf8)]
-        var state = seed
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = SeededRandom(state: seed)
+        func next(_ n: Int) -> Int { random.next(n) }
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         for _ in 0..<5 {
             let length = [10, 511, 512, 513, 1024, 1100, 1600][next(7)]
