@@ -22,7 +22,7 @@ public enum BlockKind: String, CaseIterable, Sendable, Codable {
 
     /// `allKeywords` by first byte, in the same order: a heading tries only the keywords
     /// that can start with its first letter (every heading of every note is tried).
-    public static let keywordsByFirstByte: [[(keyword: String, kind: BlockKind)]] = {
+    static let keywordsByFirstByte: [[(keyword: String, kind: BlockKind)]] = {
         var buckets = Array(repeating: [(keyword: String, kind: BlockKind)](), count: 256)
         for entry in allKeywords { buckets[Int(entry.keyword.utf8.first!)].append(entry) }
         return buckets

@@ -120,3 +120,12 @@ import Testing
         #expect(compared > 2_000 && found > 2_000)
     }
 }
+
+extension Workspace {
+    /// Every block `firstSameNamed` would consider, in its order: what the tests compare.
+    func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
+        var same: [BlockAddress] = []
+        forEachSameNamed(kind, as: block, inNote: n) { same.append($0); return true }
+        return same
+    }
+}

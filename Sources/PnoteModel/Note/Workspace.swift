@@ -23,30 +23,31 @@ public struct Workspace: Sendable {
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
 
-    /// Target groups or measures (`kind`) with the same folded id or title as `block`, in
-    /// notes other than its own (`n`) that may describe the same policy (the same
-    /// `gemeente`, or none declared), in note and block order.
-    public func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
-        var same: [BlockAddress] = []
-        _ = firstSameNamed(kind, as: block, inNote: n) { same.append($0); return false }
-        return same
-    }
-
-    /// The first of `sameNamed` for which `fits` holds, found without listing the others:
-    /// PN108 and PN210 stop at the first twin they report.
+    /// The first target group or measure (`kind`) with the same folded id or title as
+    /// `block` for which `fits` holds, in notes other than its own (`n`) that may describe
+    /// the same policy (the same `gemeente`, or none declared), in note and block order.
+    /// PN108 and PN210 stop at the first twin they report, so the others are never listed.
     public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
                                where fits: (BlockAddress) -> Bool) -> BlockAddress? {
-        let id = block.foldedID, title = block.foldedTitle
-        let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
         var first: BlockAddress?
-        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
-            // Keys are hashes: the names themselves decide.
-            let other = notes[address.note].blocks[address.block]
-            guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title), fits(address) else { return true }
+        forEachSameNamed(kind, as: block, inNote: n) { address in
+            guard fits(address) else { return true }
             first = address
             return false
         }
         return first
+    }
+
+    /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
+    func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (BlockAddress) -> Bool) {
+        let id = block.foldedID, title = block.foldedTitle
+        let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
+        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
+            // Keys are hashes: the names themselves decide.
+            let other = notes[address.note].blocks[address.block]
+            guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title) else { return true }
+            return body(address)
+        }
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
