@@ -110,6 +110,37 @@ import Testing
         #expect(ascii.occurs(set) == [true, true, false])
         #expect(FoldedText("sociale basisschool in łodz").occurs(set) == [true, false, true])
     }
+
+    @Test func asciiPathAndRefoldingAgreeWithTheScalarPathOnRandomTexts() {
+        // ASCII text is written in place into reused storage; other text goes scalar by
+        // scalar. A text with "é" appended takes the scalar path and must fold its ASCII
+        // part the same way. One value refolded through all texts must equal a fresh one.
+        var random = SeededRandom(state: 307)
+        let pieces = ["a", "B", "z", "0", "9", " ", "  ", "\t", "\n", "\r\n", "-", ",", ".", "#", "minder", "Meer", "MINDER",
+                      "ë", "İ", "e\u{301}", "Ł", "中"]
+        let set = PhraseSet(["minder", "meer", "a b", "z", "e", "9 a"])
+        var reused = FoldedText("")
+        for round in 0..<2_000 {
+            let asciiOnly = round % 2 == 0
+            var text = ""
+            for _ in 0..<random.next(24) {
+                let piece = pieces[random.next(asciiOnly ? 17 : pieces.count)]
+                text += piece
+            }
+            let fresh = FoldedText(text)
+            reused.refold(text)
+            #expect(reused.scalars == fresh.scalars && reused.offsets == fresh.offsets && reused.wordStarts == fresh.wordStarts,
+                    "\(text.debugDescription)")
+            #expect(reused.occurs(set) == fresh.occurs(set))
+            guard asciiOnly else { continue }
+            let scalarPath = FoldedText(text + "é")
+            let n = fresh.scalars.count
+            #expect(Array(scalarPath.scalars.prefix(n)) == fresh.scalars, "\(text.debugDescription)")
+            #expect(Array(scalarPath.offsets.prefix(n)) == Array(fresh.offsets.prefix(n)))
+            #expect(scalarPath.wordStarts.filter { $0 < n } == fresh.wordStarts, "\(text.debugDescription)")
+            #expect(fresh.offsets.last == text.utf8.count)
+        }
+    }
 }
 
 @Suite struct VocabularyTests {

@@ -2,63 +2,87 @@ import PnoteSyntax
 /// Text folded for matching, with a map back to the original UTF-8 offsets, so that a
 /// match can be reported at the words as written.
 public struct FoldedText: Sendable {
-    public let scalars: [Unicode.Scalar]
+    public private(set) var scalars: [Unicode.Scalar] = []
     /// `offsets[i]`: the byte offset (relative to the original string) of folded scalar `i`;
     /// one extra entry for the end.
-    public private(set) var offsets: [Int]
+    public private(set) var offsets: [Int] = []
     /// Scalar positions where a match may begin: the start, and after every non-word scalar.
-    private let wordStarts: [Int]
+    private(set) var wordStarts: [Int] = []
 
-    public init(_ text: String) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        var starts: [Int] = []
+    public init(_ text: String) { refold(text) }
+
+    /// Folds `text` in place of what this value held, in the storage it already has: a
+    /// rule that folds many short texts (PN307 folds up to two per indicator) keeps one
+    /// value and allocates once, not three arrays per text.
+    public mutating func refold(_ text: String) {
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        var text = text
+        if text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } }) {
+            text.withUTF8 { foldASCII($0) }
+            return
+        }
+        // Other text scalar by scalar; a scalar may fold to several, or to none.
         scalars.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
-        // ASCII text (most prose and names) is folded byte by byte, with the same steps as
-        // the scalar path below.
-        var text = text
-        let ascii = text.withUTF8 { bytes -> Bool in
-            for (byte, b) in bytes.enumerated() {
-                guard b < 0x80 else { return false }
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                    if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
-                } else {
-                    scalars.append(Unicode.Scalar(b.lowercasedASCII))
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            switch Folding.fold(scalar: scalar) {
+            case .space:
+                if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
+            case .dropped:
+                break
+            case .ascii(let folded):
+                scalars.append(Unicode.Scalar(folded))
+                offsets.append(byte)
+            case .other(let folded):
+                for s in folded.unicodeScalars {
+                    scalars.append(s)
                     offsets.append(byte)
                 }
             }
-            offsets.append(bytes.count)
-            return true
+            byte += UTF8.width(scalar)
         }
-        if !ascii {
-            scalars.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
-            var byte = 0
-            for scalar in text.unicodeScalars {
-                switch Folding.fold(scalar: scalar) {
-                case .space:
-                    if scalars.last != " " { scalars.append(" "); offsets.append(byte) }
-                case .dropped:
-                    break
-                case .ascii(let folded):
-                    scalars.append(Unicode.Scalar(folded))
-                    offsets.append(byte)
-                case .other(let folded):
-                    for s in folded.unicodeScalars {
-                        scalars.append(s)
-                        offsets.append(byte)
+        offsets.append(byte)
+        wordStarts.reserveCapacity(scalars.count / 2 + 1)  // grown step by step, this was half the cost
+        for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { wordStarts.append(i) }
+    }
+
+    /// ASCII text (most prose and names), folded byte by byte with the steps of the scalar
+    /// path, written in place into storage sized for the worst case: appending scalar by
+    /// scalar cost more than the rest of a match.
+    private mutating func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        scalars.append(contentsOf: repeatElement(" ", count: n))
+        offsets.append(contentsOf: repeatElement(0, count: n + 1))
+        wordStarts.append(contentsOf: repeatElement(0, count: n))
+        var count = 0, startCount = 0
+        scalars.withUnsafeMutableBufferPointer { folded in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                wordStarts.withUnsafeMutableBufferPointer { starts in
+                    var previousIsWord = false
+                    for (byte, b) in bytes.enumerated() {
+                        let scalar: Unicode.Scalar
+                        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                            if count > 0 && folded[count - 1] == " " { continue }  // one space per run
+                            scalar = " "
+                        } else {
+                            scalar = Unicode.Scalar(b.lowercasedASCII)
+                        }
+                        if !previousIsWord { starts[startCount] = count; startCount += 1 }
+                        previousIsWord = FoldedText.isWordScalar(scalar)
+                        folded[count] = scalar
+                        offsets[count] = byte
+                        count += 1
                     }
+                    offsets[count] = n
                 }
-                byte += UTF8.width(scalar)
             }
-            offsets.append(byte)
         }
-        starts.reserveCapacity(scalars.count / 2 + 1)  // grown step by step, this was half the cost
-        for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { starts.append(i) }
-        self.scalars = scalars
-        self.offsets = offsets
-        self.wordStarts = starts
+        scalars.removeLast(n - count)
+        offsets.removeLast(n - count)
+        wordStarts.removeLast(n - startCount)
     }
 
     /// The text of `range` in `source`, folded, with offsets into the source's bytes

@@ -23,7 +23,13 @@ public struct Vocabulary: Sendable, Decodable {
 
     /// What the text says it wants: fewer or more. Nil when it says neither, or both.
     public func direction(of text: String) -> Direction? {
-        let folded = FoldedText(text)
+        var folded = FoldedText("")
+        return direction(of: text, foldingInto: &folded)
+    }
+
+    /// `direction(of:)`, folding into `folded` (whose storage is reused; see `refold`).
+    public func direction(of text: String, foldingInto folded: inout FoldedText) -> Direction? {
+        folded.refold(text)
         let less = folded.containsAny(of: lessWords)
         let more = folded.containsAny(of: moreWords)
         if less == more { return nil }
