@@ -23,10 +23,11 @@ public enum DoubleCountedMeasure: Rule {
                 return !budget.isInvalid
             }
             guard let address = twinWithBudget else { continue }
-            let n = address.note, other = context.workspace.notes[n], twin = context.workspace.block(address)
+            // The path only: a copy of the whole note is a retain per table it holds.
+            let n = address.note, otherPath = context.workspace.notes[n].path, twin = context.workspace.block(address)
             out.append(Finding(range: measure.syntax.heading.range,
-                               message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(other.path) een budget; samen wordt hij dubbel geteld",
-                                                  en: "measure '\(measure.title)' also has a budget in \(other.path); together it is counted twice"),
+                               message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(otherPath) een budget; samen wordt hij dubbel geteld",
+                                                  en: "measure '\(measure.title)' also has a budget in \(otherPath); together it is counted twice"),
                                help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
                                                en: "budget it in one note and refer to it from the other"),
                                related: [RelatedLocation(note: n, range: twin.syntax.heading.range,

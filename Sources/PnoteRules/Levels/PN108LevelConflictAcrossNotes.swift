@@ -21,11 +21,12 @@ public enum LevelConflictAcrossNotes: Rule {
                 context.classification(of: $0).map { $0.groupClass != mine.groupClass } ?? false
             }
             guard let address = differing, let theirs = context.classification(of: address) else { continue }
-            let n = address.note, other = context.workspace.notes[n], candidate = context.workspace.block(address)
+            // The path only: a copy of the whole note is a retain per table it holds.
+            let n = address.note, otherPath = context.workspace.notes[n].path, candidate = context.workspace.block(address)
             out.append(Finding(
                 range: group.syntax.heading.range,
-                message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(other.path) door \(theirs.groupClass.name.nl)",
-                                   en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(other.path) by \(theirs.groupClass.name.en)"),
+                message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(otherPath) door \(theirs.groupClass.name.nl)",
+                                   en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(otherPath) by \(theirs.groupClass.name.en)"),
                 help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
                 related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
                                           message: Localized(nl: "de andere indeling", en: "the other classification"))]))
