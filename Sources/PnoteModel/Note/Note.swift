@@ -225,11 +225,16 @@ public struct Block: Sendable {
         return nil
     }
 
+    /// Every reference of the `key` fields, in order. Most blocks have one such field,
+    /// whose list is handed out as it is, not copied.
     public func references(_ key: FieldKey) -> [Reference] {
-        fields(key).flatMap { field -> [Reference] in
-            if case .references(let refs) = field.value { return refs }
-            return []
+        var out: [Reference] = []
+        let fields = storage.fields
+        for i in fields.indices where fields[i].key == key {
+            guard case .references(let refs) = fields[i].value else { continue }
+            if out.isEmpty { out = refs } else { out += refs }
         }
+        return out
     }
 
     public func indicatorValue(_ key: FieldKey) -> IndicatorValue? {
