@@ -243,6 +243,16 @@ public struct Block: Sendable {
     }
 }
 
+/// Some blocks of a note, by their positions in it (`Note.blocks(of:)`).
+public struct BlocksOfKind: RandomAccessCollection, Sendable {
+    let blocks: [Block]
+    let positions: [Int]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(position: Int) -> Block { blocks[positions[position]] }
+}
+
 /// Front matter, read and typed. Values that could not be read are nil (and PN004).
 public struct NoteSettings: Sendable {
     public var title: String?
@@ -293,9 +303,13 @@ public struct Note: Sendable {
     /// their kind and order once built (only fields and domains change).
     public internal(set) var blockIndicesByKind: [[Int]] = []
 
-    public func blocks(of kind: BlockKind) -> [Block] {
-        guard blockIndicesByKind.count == BlockKind.allCases.count else { return blocks.filter { $0.kind == kind } }
-        return blockIndicesByKind[kind.ordinal].map { blocks[$0] }
+    /// The blocks of `kind`, in order: a view into `blocks`, not a new list (rules ask for
+    /// the measures of a note twenty times per check).
+    public func blocks(of kind: BlockKind) -> BlocksOfKind {
+        guard blockIndicesByKind.count == BlockKind.allCases.count else {
+            return BlocksOfKind(blocks: blocks, positions: blocks.indices.filter { blocks[$0].kind == kind })
+        }
+        return BlocksOfKind(blocks: blocks, positions: blockIndicesByKind[kind.ordinal])
     }
 
     /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
