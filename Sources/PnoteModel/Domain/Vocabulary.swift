@@ -141,7 +141,14 @@ public struct OfficialIndicators: Sendable, Decodable {
 
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
-        let found = FoldedText(text).occurs(names)
+        var folded = FoldedText("")
+        return named(in: text, foldingInto: &folded)
+    }
+
+    /// `named(in:)`, folding into `folded` (whose storage is reused; see `FoldedText.refold`).
+    public func named(in text: String, foldingInto folded: inout FoldedText) -> Indicator? {
+        folded.refold(text)
+        let found = folded.occurs(names)
         return found.firstIndex(of: true).map { indicators[searchOrder[$0].indicator] }
     }
 }
