@@ -36,6 +36,19 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(w.notes[0].blocks(of: .measure)[0].references(.targetGroup).first?.target == BlockAddress(note: 0, block: 0))
     }
 
+    @Test func fieldKeysFitInOneWordOfBits() {
+        // PN003 keeps the keys a block has shown in one UInt64, a bit per raw value.
+        #expect(FieldKey.allCases.map(\.rawValue) == Array(0..<FieldKey.allCases.count))
+        #expect(FieldKey.allCases.count <= 64)
+    }
+
+    @Test func referencesOfSeveralFieldsComeInOrder() {
+        // One field's list is handed out as it is; several are joined in field order.
+        let n = note("## Doelgroep: A\n## Doelgroep: B\n## Doelgroep: C\n## Maatregel: M\n- doelgroep: #a, #b\n- niveau: selectief\n- doelgroep: #c\n")
+        #expect(n.blocks[3].references(.targetGroup).map(\.text.written) == ["#a", "#b", "#c"])
+        #expect(n.blocks[3].references(.goal).isEmpty)
+    }
+
     @Test func duplicateIDsAreCollected() {
         let n = note("## Doelgroep: Mantelzorgers\n## Doelgroep: mantelzorgers\n")
         #expect(n.blocksByID["mantelzorgers"] == [0, 1])

@@ -16,12 +16,16 @@ public enum DuplicateField: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            // A block has a handful of fields: a linear search beats hashing here.
+            // One bit per key seen (`FieldKey` has fewer than 64 cases): only a key seen
+            // before is looked up, among the earlier fields.
             let fields = block.fields
-            for (i, field) in fields.enumerated() {
-                guard let key = field.key, !key.spec.multi,
-                      let earlier = fields[..<i].first(where: { $0.key == key }) else { continue }
-                out.append(finding(name: context.text(field.syntax.keyRange), range: field.syntax.keyAndValueRange,
+            var seen: UInt64 = 0
+            for i in fields.indices {
+                guard let key = fields[i].key else { continue }
+                let bit: UInt64 = 1 << UInt64(key.rawValue)
+                guard seen & bit != 0 else { seen |= bit; continue }
+                guard !key.spec.multi, let earlier = fields[..<i].first(where: { $0.key == key }) else { continue }
+                out.append(finding(name: context.text(fields[i].syntax.keyRange), range: fields[i].syntax.keyAndValueRange,
                                    firstRange: earlier.syntax.keyAndValueRange, context: context))
             }
         }
