@@ -32,6 +32,9 @@ struct NameIndex: Sendable {
     }
     /// Folded municipality ("" for none) → how many notes declare it.
     private var municipalities: [String: Int] = [:]
+    /// `municipalities[""]`, kept apart: every lookup asks it, and hashing a string for it
+    /// cost more than the rest of the lookup.
+    private var notesWithoutMunicipality = 0
 
     static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
 
@@ -79,6 +82,7 @@ struct NameIndex: Sendable {
     private mutating func insert(_ entries: Entries, at n: Int) {
         entriesByNote[n] = entries
         municipalities[entries.municipality, default: 0] += 1
+        if entries.municipality.isEmpty { notesWithoutMunicipality += 1 }
         for (key, block) in zip(entries.keys, entries.blocks) {
             // Blocks come in order, so each goes at the end of its note's run.
             let at = NameIndex.run(of: n, in: addresses[key] ?? []).upperBound
@@ -89,6 +93,7 @@ struct NameIndex: Sendable {
     private mutating func remove(at n: Int) {
         guard let entries = entriesByNote.removeValue(forKey: n) else { return }
         municipalities[entries.municipality, default: 1] -= 1
+        if entries.municipality.isEmpty { notesWithoutMunicipality -= 1 }
         if municipalities[entries.municipality] == 0 { municipalities[entries.municipality] = nil }
         for key in entries.keys {
             // A name used twice in the note was removed with its first key already.
@@ -112,7 +117,6 @@ struct NameIndex: Sendable {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(4)
         func add(_ partition: String) {
-            guard municipalities[partition] != nil else { return }  // no note declares it: no key made
             let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
             if let list = addresses[byID] { cursors.append(Cursor(list, skipping: note)) }
             if let list = addresses[byTitle] { cursors.append(Cursor(list, skipping: note)) }
@@ -120,8 +124,10 @@ struct NameIndex: Sendable {
         if municipality.isEmpty {
             for partition in municipalities.keys { add(partition) }
         } else {
+            // The asking note's own partition (if no note declares it, its lists are
+            // simply not there), and the notes that declare none, if there are any.
             add(municipality)
-            add("")
+            if notesWithoutMunicipality > 0 { add("") }
         }
         // Take the smallest head each time; a block found by both id and title comes up
         // twice in a row and is handed out once.
