@@ -1,4 +1,5 @@
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteModel
 
@@ -56,6 +57,26 @@ func workspace(_ files: [(String, String)]) -> Workspace {
 }
 
 @Suite struct ReferenceTests {
+    @Test func referencesReadFromBytesEqualTheParsedText() {
+        // `#id` in ASCII is read straight from the bytes; anything else goes through
+        // `ReferenceText.parse`. Both must give the same reference for every item.
+        var random = SeededRandom(state: 55)
+        let pieces = ["#", "#", "a", "B", "1", "-", " ", "\t", ",", ";", "é", "e\u{301}", ".pnote", "x.pnote#", " #", "中"]
+        var items = 0
+        for _ in 0..<1_500 {
+            var value = ""
+            for _ in 0..<(1 + random.next(12)) { value += pieces[random.next(pieces.count)] }
+            let tree = Parser.parse("## Maatregel: M\n- doelgroep: \(value)\n")
+            guard let node = tree.blocks.first?.fields.first else { continue }
+            NoteBuilder.forEachListItem(in: node.valueRange, tree: tree) { item in
+                items += 1
+                let fromBytes = NoteBuilder.referenceText(item, tree: tree), parsed = ReferenceText.parse(tree.text(item))
+                #expect(fromBytes == parsed, "\(value.debugDescription) item \(tree.text(item).debugDescription)")
+            }
+        }
+        #expect(items > 1_000)
+    }
+
     @Test func aTitleUsedTwiceNamesItsFirstBlock() {
         // Two groups of the same title (PN006 reports that): a reference by title goes to
         // the first, wherever the referring block stands.

@@ -179,25 +179,39 @@ public enum NoteBuilder {
                     en: "'\(raw)' is not a BBV task field (for example 6.1, 6.72 or 7.1)"))
             }
         case .references:
-            field.value = .references(([node.valueRange] + node.continuationRanges).flatMap { listItems(in: $0, tree: tree) }.map {
-                Reference(text: ReferenceText.parse(tree.text($0)), range: $0)
-            })
+            // Item by item into one list: every measure has two such fields, and the lists
+            // made on the way (per line, per item) cost more than reading the items.
+            var references: [Reference] = []
+            func read(_ item: TextRange) { references.append(Reference(text: referenceText(item, tree: tree), range: item)) }
+            forEachListItem(in: node.valueRange, tree: tree, read)
+            for part in node.continuationRanges { forEachListItem(in: part, tree: tree, read) }
+            field.value = .references(references)
         }
         return field
     }
 
-    /// The ranges of the `,`/`;`-separated items of a value, trimmed.
-    static func listItems(in range: TextRange, tree: SyntaxTree) -> [TextRange] {
-        var out: [TextRange] = []
+    /// `ReferenceText.parse` of a list item, made straight from the bytes for the usual
+    /// `#id` written in ASCII (where trimming bytes and trimming characters agree).
+    static func referenceText(_ item: TextRange, tree: SyntaxTree) -> ReferenceText {
+        let bytes = tree.source.bytes
+        guard item.length > 0, item.end <= bytes.count, bytes[item.start] == 0x23,
+              bytes[item.start..<item.end].allSatisfy({ $0 < 0x80 }) else { return ReferenceText.parse(tree.text(item)) }
+        var start = item.start + 1, end = item.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return ReferenceText(written: tree.text(item), target: .id(tree.text(TextRange(start, end))))
+    }
+
+    /// Hands `body` the range of each `,`/`;`-separated item of a value, trimmed.
+    static func forEachListItem(in range: TextRange, tree: SyntaxTree, _ body: (TextRange) -> Void) {
         var start = range.start
         let bytes = tree.source.bytes
         for i in range.start...range.end where i == range.end || bytes[i] == 0x2C || bytes[i] == 0x3B {
             var s = start, e = i
             while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
             while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-            if e > s { out.append(TextRange(s, e)) }
+            if e > s { body(TextRange(s, e)) }
             start = i + 1
         }
-        return out
     }
 }
