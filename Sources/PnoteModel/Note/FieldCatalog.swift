@@ -72,20 +72,21 @@ public enum FieldKey: Int, Sendable, CaseIterable {
 
     public func name(_ language: Language) -> String { language == .nl ? spec.nl : spec.en }
 
-    /// Folded spelling → key, per block kind.
-    static let lookup: [BlockKind: [String: FieldKey]] = {
-        var table: [BlockKind: [String: FieldKey]] = [:]
+    /// Folded spelling → key, per block kind (by `BlockKind.ordinal`: hashing the kind
+    /// itself hashes its name, a second string per field read).
+    static let lookup: [[String: FieldKey]] = {
+        var table = Array(repeating: [String: FieldKey](), count: BlockKind.allCases.count)
         for key in allCases {
             let s = key.spec
             for kind in s.kinds {
-                for spelling in [s.nl, s.en] + s.aliases { table[kind, default: [:]][Folding.fold(spelling)] = key }
+                for spelling in [s.nl, s.en] + s.aliases { table[kind.ordinal][Folding.fold(spelling)] = key }
             }
         }
         return table
     }()
 
     public static func lookup(_ written: String, in kind: BlockKind) -> FieldKey? {
-        lookup[kind]?[Folding.fold(written)]
+        lookup[kind.ordinal][Folding.fold(written)]
     }
 
     /// The keys a block of `kind` may have, in the order of section 5.1.
