@@ -91,7 +91,10 @@ public final class FieldReadCache: @unchecked Sendable {
     }
 
     private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+        // The stored count first: most misses differ in length, and it needs no access to the bytes.
+        guard text.utf8.count == bytes.count else { return false }
+        return text.utf8.withContiguousStorageIfAvailable {
+            $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0
+        } ?? text.utf8.elementsEqual(bytes)
     }
 }
