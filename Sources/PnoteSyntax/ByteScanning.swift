@@ -14,6 +14,17 @@ enum Byte {
     static func lower(_ b: UInt8) -> UInt8 { isASCIILetter(b) ? b | 0x20 : b }
 }
 
+extension String {
+    /// The UTF-8 bytes, in place. `withUTF8` needs a mutable copy of the string (a retain
+    /// and a release, and a check that the storage is native); the strings the model
+    /// makes are native, and hand out their storage as they are.
+    @inlinable package func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+}
+
 extension SourceText {
     /// `range` with leading and trailing spaces and tabs removed.
     func trimmed(_ range: TextRange) -> TextRange {
@@ -45,8 +56,7 @@ extension SourceText {
 
     /// The first occurrence of the ASCII string `needle` in `range`.
     func find(_ needle: String, in range: TextRange) -> Int? {
-        var needle = needle
-        return needle.withUTF8 { n in
+        needle.withUTF8Bytes { n in
             guard let first = n.first, range.length >= n.count else { return nil }
             var i = range.start
             let last = range.end - n.count
@@ -84,8 +94,7 @@ extension SourceText {
     /// folding just lowercases, and has no case-insensitive match. Rules use it to skip
     /// folding text that cannot match, with exactly the result of folding it.
     public func mayContainFolded(_ needle: String, in range: TextRange) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { n in  // in place: called for every paragraph
+        needle.withUTF8Bytes { n in  // in place: called for every paragraph
             guard let first = n.first else { return true }
             var i = range.start
             while i < range.end {

@@ -18,9 +18,8 @@ public struct FoldedText: Sendable {
         scalars.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
-        var text = text
-        if text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } }) {
-            text.withUTF8 { foldASCII($0) }
+        if text.withUTF8Bytes({ bytes in bytes.allSatisfy { $0 < 0x80 } }) {
+            text.withUTF8Bytes { foldASCII($0) }
             return
         }
         // Other text scalar by scalar; a scalar may fold to several, or to none.

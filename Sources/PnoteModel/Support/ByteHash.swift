@@ -1,3 +1,5 @@
+import PnoteSyntax
+
 /// A fast hash of bytes for the caches and indexes of the model, where `Hasher` (SipHash,
 /// and a `String` to hash) cost more than the lookups saved. Eight bytes at a time,
 /// multiplied and shifted: not a strong hash, so every user compares what it finds. The
@@ -26,7 +28,6 @@ enum ByteHash {
     }
 
     static func of(_ text: String, _ seed: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8 { mix($0, seed) }
+        text.withUTF8Bytes { mix($0, seed) }
     }
 }

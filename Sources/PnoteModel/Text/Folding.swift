@@ -1,4 +1,5 @@
 import Foundation
+import PnoteSyntax
 
 /// Case and diacritic folding (`Geïndiceerd` → `geindiceerd`), slugs, and edit distance.
 /// Every keyword, field name and value word of the format is matched on folded text.
@@ -75,8 +76,7 @@ public enum Folding {
     /// Whether folding would leave `text` as it is: ASCII without capitals, white space
     /// other than single inner spaces.
     private static func isFoldedASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var previous: UInt8 = 0x20  // so a leading space counts as a run
             for b in bytes {
                 if b >= 0x80 || (b >= 0x41 && b <= 0x5A) || b == 0x09 || b == 0x0A || b == 0x0D { return false }
