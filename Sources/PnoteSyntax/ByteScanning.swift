@@ -73,9 +73,9 @@ extension SourceText {
 
     /// Matches `word` (ASCII, lowercase; a space matches one or more spaces) at `offset`,
     /// case-insensitively. Returns the offset after the match.
-    func matchWord(_ word: String, at offset: Int, limit: Int) -> Int? {
+    func matchWord(_ word: [UInt8], at offset: Int, limit: Int) -> Int? {
         var i = offset
-        for c in word.utf8 {
+        for c in word {
             if c == Byte.space {
                 guard i < limit, Byte.isSpace(bytes[i]) else { return nil }
                 while i < limit && Byte.isSpace(bytes[i]) { i += 1 }

@@ -22,9 +22,11 @@ public enum BlockKind: String, CaseIterable, Sendable, Codable {
 
     /// `allKeywords` by first byte, in the same order: a heading tries only the keywords
     /// that can start with its first letter (every heading of every note is tried).
-    static let keywordsByFirstByte: [[(keyword: String, kind: BlockKind)]] = {
-        var buckets = Array(repeating: [(keyword: String, kind: BlockKind)](), count: 256)
-        for entry in allKeywords { buckets[Int(entry.keyword.utf8.first!)].append(entry) }
+    /// The keywords are kept as bytes: walking a `String`'s UTF-8 view cost more than the
+    /// comparison.
+    static let keywordsByFirstByte: [[(keyword: [UInt8], kind: BlockKind)]] = {
+        var buckets = Array(repeating: [(keyword: [UInt8], kind: BlockKind)](), count: 256)
+        for entry in allKeywords { buckets[Int(entry.keyword.utf8.first!)].append((Array(entry.keyword.utf8), entry.kind)) }
         return buckets
     }()
 }
