@@ -105,9 +105,11 @@ private struct ParserState {
             afterField = false
             return line + 1
         }
-        if let next = parseFence(line, range) { return next }
-        if source.bytes[content.start] == Byte.lt && source.hasPrefix(content, "<!--") { return parseComment(line, content) }
-        if let heading = parseHeading(line, range) {
+        // Each kind of line is tried only when its first byte can start it.
+        let first = source.bytes[content.start]
+        if first == Byte.backtick || first == Byte.tilde, let next = parseFence(line, range) { return next }
+        if first == Byte.lt && source.hasPrefix(content, "<!--") { return parseComment(line, content) }
+        if first == Byte.hash, let heading = parseHeading(line, range) {
             openHeading(heading)
             return line + 1
         }
