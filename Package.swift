@@ -6,7 +6,7 @@ import PackageDescription
 // Release builds let each module inline the others' small functions (field and block
 // accessors are read by every rule, across the model/rules boundary): 4.8% fewer
 // instructions for `pnote check`. An unsafe flag only because SwiftPM lists every
-// compiler flag it does not model as one; it changes no behaviour.
+// compiler flag it does not model as one; it changes no behaviour (README, Architecture).
 let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
