@@ -39,7 +39,7 @@ struct NameIndex: Sendable {
     static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
 
     /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
-    func municipality(ofNote n: Int) -> String? { entriesByNote[n]?.municipality }
+    func municipality(ofNote n: Int) -> String? { n < entriesByNote.count ? entriesByNote[n]?.municipality : nil }
 
     private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> (byID: Int, byTitle: Int) {
         // ByteHash, not Hasher: PN108 and PN210 make four keys per block they look up.
@@ -65,7 +65,9 @@ struct NameIndex: Sendable {
 
     /// Each note's entries as added: removing a note reads them instead of hashing its
     /// names again, and an edit that renames nothing leaves the index as it is.
-    private var entriesByNote: [Int: Entries] = [:]
+    /// By note index (notes are numbered from 0 without gaps): an array, not a table, as
+    /// every cross-note lookup reads its note's municipality here.
+    private var entriesByNote: [Entries?] = []
 
     mutating func add(_ note: Note, at n: Int) {
         insert(Entries(of: note), at: n)
@@ -74,24 +76,30 @@ struct NameIndex: Sendable {
     /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
     mutating func update(_ note: Note, at n: Int) {
         let entries = Entries(of: note)
-        guard entries != entriesByNote[n] else { return }
+        guard n >= entriesByNote.count || entries != entriesByNote[n] else { return }
         remove(at: n)
         insert(entries, at: n)
     }
 
     private mutating func insert(_ entries: Entries, at n: Int) {
+        if n >= entriesByNote.count { entriesByNote += Array(repeating: nil, count: n + 1 - entriesByNote.count) }
         entriesByNote[n] = entries
         municipalities[entries.municipality, default: 0] += 1
         if entries.municipality.isEmpty { notesWithoutMunicipality += 1 }
         for (key, block) in zip(entries.keys, entries.blocks) {
-            // Blocks come in order, so each goes at the end of its note's run.
-            let at = NameIndex.run(of: n, in: addresses[key] ?? []).upperBound
-            addresses[key, default: []].insert(BlockAddress(note: n, block: block), at: at)
+            // Blocks come in order, so each goes at the end of its note's run; the list is
+            // changed in place, with one lookup of its key.
+            NameIndex.insert(BlockAddress(note: n, block: block), into: &addresses[key, default: []])
         }
     }
 
+    private static func insert(_ address: BlockAddress, into list: inout [BlockAddress]) {
+        list.insert(address, at: run(of: address.note, in: list).upperBound)
+    }
+
     private mutating func remove(at n: Int) {
-        guard let entries = entriesByNote.removeValue(forKey: n) else { return }
+        guard n < entriesByNote.count, let entries = entriesByNote[n] else { return }
+        entriesByNote[n] = nil
         municipalities[entries.municipality, default: 1] -= 1
         if entries.municipality.isEmpty { notesWithoutMunicipality -= 1 }
         if municipalities[entries.municipality] == 0 { municipalities[entries.municipality] = nil }
