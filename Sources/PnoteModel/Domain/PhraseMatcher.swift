@@ -2,27 +2,20 @@ import PnoteSyntax
 /// Text folded for matching, with a map back to the original UTF-8 offsets, so that a
 /// match can be reported at the words as written.
 public struct FoldedText: Sendable {
-    public private(set) var scalars: [Unicode.Scalar] = []
+    public private(set) var scalars: [Unicode.Scalar]
     /// `offsets[i]`: the byte offset (relative to the original string) of folded scalar `i`;
     /// one extra entry for the end.
-    public private(set) var offsets: [Int] = []
+    public private(set) var offsets: [Int]
     /// Scalar positions where a match may begin: the start, and after every non-word scalar.
-    private(set) var wordStarts: [Int] = []
+    private(set) var wordStarts: [Int]
 
-    public init(_ text: String) { refold(text) }
-
-    /// Folds `text` in place of what this value held, in the storage it already has: a
-    /// rule that folds many short texts (PN307 folds up to two per indicator) keeps one
-    /// value and allocates once, not three arrays per text.
-    public mutating func refold(_ text: String) {
-        scalars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        wordStarts.removeAll(keepingCapacity: true)
-        if text.withUTF8Bytes({ bytes in bytes.allSatisfy { $0 < 0x80 } }) {
-            text.withUTF8Bytes { foldASCII($0) }
+    public init(_ text: String) {
+        if let ascii = text.withUTF8Bytes(FoldedText.foldedASCII) {
+            (scalars, offsets, wordStarts) = ascii
             return
         }
         // Other text scalar by scalar; a scalar may fold to several, or to none.
+        var scalars: [Unicode.Scalar] = [], offsets: [Int] = [], starts: [Int] = []
         scalars.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
         var byte = 0
@@ -44,44 +37,91 @@ public struct FoldedText: Sendable {
             byte += UTF8.width(scalar)
         }
         offsets.append(byte)
-        wordStarts.reserveCapacity(scalars.count / 2 + 1)  // grown step by step, this was half the cost
-        for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { wordStarts.append(i) }
+        starts.reserveCapacity(scalars.count / 2 + 1)  // grown step by step, this was half the cost
+        for i in scalars.indices where i == 0 || !FoldedText.isWordScalar(scalars[i - 1]) { starts.append(i) }
+        self.scalars = scalars
+        self.offsets = offsets
+        self.wordStarts = starts
     }
 
-    /// ASCII text (most prose and names), folded byte by byte with the steps of the scalar
-    /// path, written in place into storage sized for the worst case: appending scalar by
-    /// scalar cost more than the rest of a match.
-    private mutating func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let n = bytes.count
-        scalars.append(contentsOf: repeatElement(" ", count: n))
-        offsets.append(contentsOf: repeatElement(0, count: n + 1))
-        wordStarts.append(contentsOf: repeatElement(0, count: n))
-        var count = 0, startCount = 0
-        scalars.withUnsafeMutableBufferPointer { folded in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                wordStarts.withUnsafeMutableBufferPointer { starts in
-                    var previousIsWord = false
-                    for (byte, b) in bytes.enumerated() {
-                        let scalar: Unicode.Scalar
-                        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                            if count > 0 && folded[count - 1] == " " { continue }  // one space per run
-                            scalar = " "
-                        } else {
-                            scalar = Unicode.Scalar(b.lowercasedASCII)
-                        }
-                        if !previousIsWord { starts[startCount] = count; startCount += 1 }
-                        previousIsWord = FoldedText.isWordScalar(scalar)
-                        folded[count] = scalar
-                        offsets[count] = byte
-                        count += 1
-                    }
-                    offsets[count] = n
+    /// `body` with `text` folded, for a text matched once and dropped (a goal's title, an
+    /// indicator's name): ASCII text is folded into scratch space on the stack, with no
+    /// arrays made, which were most of the cost of such a match.
+    public static func withFolded<R>(_ text: String, _ body: (FoldedBuffers) -> R) -> R {
+        text.withUTF8Bytes { bytes in
+            guard isASCII(bytes) else { return FoldedText(text).withBuffers(body) }
+            let n = bytes.count
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(n, 1)) { scalars in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n + 1) { ints in
+                    let offsets = UnsafeMutableBufferPointer(rebasing: ints[0...n])
+                    let starts = UnsafeMutableBufferPointer(rebasing: ints[(n + 1)...])
+                    let (count, startCount) = writeFoldedASCII(bytes, scalars: scalars, offsets: offsets, starts: starts)
+                    return body(FoldedBuffers(scalars: UnsafeBufferPointer(rebasing: scalars[..<count]),
+                                              offsets: UnsafeBufferPointer(rebasing: offsets[...count]),
+                                              wordStarts: UnsafeBufferPointer(rebasing: starts[..<startCount])))
                 }
             }
         }
-        scalars.removeLast(n - count)
-        offsets.removeLast(n - count)
-        wordStarts.removeLast(n - startCount)
+    }
+
+    /// `body` with this text's columns in place; every match runs on them.
+    func withBuffers<R>(_ body: (FoldedBuffers) -> R) -> R {
+        scalars.withUnsafeBufferPointer { scalars in
+            offsets.withUnsafeBufferPointer { offsets in
+                wordStarts.withUnsafeBufferPointer { starts in
+                    body(FoldedBuffers(scalars: scalars, offsets: offsets, wordStarts: starts))
+                }
+            }
+        }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80
+    }
+
+    /// ASCII text (most prose and names) folded into new arrays, written in place; nil for
+    /// other text.
+    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Int], [Int])? {
+        guard isASCII(bytes) else { return nil }
+        let n = bytes.count
+        var offsets: [Int] = [], starts: [Int] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { scalars, scalarCount in
+            offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsets, offsetCount in
+                starts = [Int](unsafeUninitializedCapacity: n) { starts, startCount in
+                    (scalarCount, startCount) = writeFoldedASCII(bytes, scalars: scalars, offsets: offsets, starts: starts)
+                    offsetCount = scalarCount + 1
+                }
+            }
+        }
+        return (scalars, offsets, starts)
+    }
+
+    /// Folds ASCII `bytes` with the steps of the scalar path (lowercase, a run of white
+    /// space to one space), writing the scalars, their offsets (and the end's) and the word
+    /// starts; returns how many scalars and word starts it wrote. Each buffer has room for
+    /// the worst case: one scalar per byte.
+    private static func writeFoldedASCII(_ bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                                         offsets: UnsafeMutableBufferPointer<Int>, starts: UnsafeMutableBufferPointer<Int>) -> (Int, Int) {
+        var count = 0, startCount = 0
+        var previousIsWord = false
+        for (byte, b) in bytes.enumerated() {
+            let scalar: Unicode.Scalar
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                if count > 0 && scalars[count - 1] == " " { continue }  // one space per run
+                scalar = " "
+            } else {
+                scalar = Unicode.Scalar(b.lowercasedASCII)
+            }
+            if !previousIsWord { starts.initializeElement(at: startCount, to: count); startCount += 1 }
+            previousIsWord = isWordScalar(scalar)
+            scalars.initializeElement(at: count, to: scalar)
+            offsets.initializeElement(at: count, to: byte)
+            count += 1
+        }
+        offsets.initializeElement(at: count, to: bytes.count)
+        return (count, startCount)
     }
 
     /// The text of `range` in `source`, folded, with offsets into the source's bytes
@@ -128,29 +168,52 @@ public struct FoldedText: Sendable {
 
     /// Whole-word occurrences of `phrase` (already folded), as original byte ranges
     /// relative to the start of the text.
-    public func occurrences(of phrase: String) -> [Range<Int>] {
+    public func occurrences(of phrase: String) -> [Range<Int>] { withBuffers { $0.occurrences(of: phrase) } }
+
+    /// Whether `phrase` (folded) occurs as whole words.
+    public func contains(_ phrase: String) -> Bool { withBuffers { $0.contains(phrase) } }
+
+    /// The first whole-word occurrence of `phrase` (folded).
+    public func firstRange(of phrase: String) -> Range<Int>? { withBuffers { $0.firstRange(of: phrase) } }
+
+    /// Whether the text starts with `phrase` as whole words.
+    public func starts(with phrase: String) -> Bool { firstRange(of: phrase)?.lowerBound == 0 }
+
+    /// See `FoldedBuffers.firstOccurrence(of:)`.
+    public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
+        withBuffers { $0.firstOccurrence(of: set) }
+    }
+
+    /// See `FoldedBuffers.occurs(_:)`.
+    public func occurs(_ set: PhraseSet) -> [Bool] { withBuffers { $0.occurs(set) } }
+
+    /// Whether any phrase of `set` occurs as whole words.
+    public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
+}
+
+/// A folded text's columns in place (`FoldedText`'s arrays, or scratch space): the one
+/// implementation of matching.
+public struct FoldedBuffers {
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    let offsets: UnsafeBufferPointer<Int>
+    let wordStarts: UnsafeBufferPointer<Int>
+
+    func occurrences(of phrase: String) -> [Range<Int>] {
         var out: [Range<Int>] = []
         forEachOccurrence(of: phrase) { out.append($0); return true }
         return out
     }
 
-    /// Whether `phrase` (folded) occurs as whole words.
-    public func contains(_ phrase: String) -> Bool {
+    func contains(_ phrase: String) -> Bool {
         var found = false
         forEachOccurrence(of: phrase) { _ in found = true; return false }
         return found
     }
 
-    /// The first whole-word occurrence of `phrase` (folded).
-    public func firstRange(of phrase: String) -> Range<Int>? {
+    func firstRange(of phrase: String) -> Range<Int>? {
         var first: Range<Int>?
         forEachOccurrence(of: phrase) { first = $0; return false }
         return first
-    }
-
-    /// Whether the text starts with `phrase` as whole words.
-    public func starts(with phrase: String) -> Bool {
-        firstRange(of: phrase)?.lowerBound == 0
     }
 
     /// The first occurrence of any phrase of `set`, in one pass over the text: at the first

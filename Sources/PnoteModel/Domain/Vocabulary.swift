@@ -23,17 +23,14 @@ public struct Vocabulary: Sendable, Decodable {
 
     /// What the text says it wants: fewer or more. Nil when it says neither, or both.
     public func direction(of text: String) -> Direction? {
-        var folded = FoldedText("")
-        return direction(of: text, foldingInto: &folded)
-    }
-
-    /// `direction(of:)`, folding into `folded` (whose storage is reused; see `refold`).
-    public func direction(of text: String, foldingInto folded: inout FoldedText) -> Direction? {
-        folded.refold(text)
-        let less = folded.containsAny(of: lessWords)
-        let more = folded.containsAny(of: moreWords)
-        if less == more { return nil }
-        return less ? .less : .more
+        // The sets, not `self`, go into the closure: a captured struct was copied per use.
+        let (lessWords, moreWords) = (self.lessWords, self.moreWords)
+        return FoldedText.withFolded(text) { folded in
+            let less = folded.containsAny(of: lessWords)
+            let more = folded.containsAny(of: moreWords)
+            if less == more { return nil }
+            return less ? .less : .more
+        }
     }
 }
 
@@ -141,14 +138,8 @@ public struct OfficialIndicators: Sendable, Decodable {
 
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
-        var folded = FoldedText("")
-        return named(in: text, foldingInto: &folded)
-    }
-
-    /// `named(in:)`, folding into `folded` (whose storage is reused; see `FoldedText.refold`).
-    public func named(in text: String, foldingInto folded: inout FoldedText) -> Indicator? {
-        folded.refold(text)
-        let found = folded.occurs(names)
+        let names = self.names  // not `self` into the closure: a captured struct was copied per use
+        let found = FoldedText.withFolded(text) { $0.occurs(names) }
         return found.firstIndex(of: true).map { indicators[searchOrder[$0].indicator] }
     }
 }

@@ -15,12 +15,10 @@ public enum DirectionMismatch: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let vocabulary = Vocabulary.standard
-        var folded = FoldedText("")  // one storage for every text this note's units fold
         return context.indicatorUnits.compactMap { unit in
             guard let base = unit.baselineValue, let target = unit.targetValue, let field = unit.target,
                   UnitMismatch.comparable(base.unit, target.unit) else { return nil }
-            guard let direction = vocabulary.direction(of: unit.text, foldingInto: &folded)
-                    ?? unit.goal.flatMap({ vocabulary.direction(of: $0.title, foldingInto: &folded) })
+            guard let direction = vocabulary.direction(of: unit.text) ?? unit.goal.flatMap({ vocabulary.direction(of: $0.title) })
             else { return nil }
             let wrong = direction == .less ? target.number > base.number : target.number < base.number
             guard wrong else { return nil }

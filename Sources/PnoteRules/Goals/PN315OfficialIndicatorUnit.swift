@@ -14,9 +14,8 @@ public enum OfficialIndicatorUnit: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         let official = OfficialIndicators.standard
-        var folded = FoldedText("")  // one storage for every text this note's units fold
         return context.indicatorUnits.compactMap { unit in
-            guard let indicator = official.named(in: unit.text, foldingInto: &folded) else { return nil }
+            guard let indicator = official.named(in: unit.text) else { return nil }
             let wrong = [unit.baseline, unit.target].compactMap { $0 }.filter { field in
                 if case .indicatorValue(let v) = field.value { return !indicator.matches(v.unit) }
                 return false
