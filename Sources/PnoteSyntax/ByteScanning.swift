@@ -27,7 +27,7 @@ extension String {
 
 extension SourceText {
     /// `range` with leading and trailing spaces and tabs removed.
-    func trimmed(_ range: TextRange) -> TextRange {
+    public func trimmed(_ range: TextRange) -> TextRange {
         var s = range.start, e = range.end
         while s < e && Byte.isSpace(bytes[s]) { s += 1 }
         while e > s && Byte.isSpace(bytes[e - 1]) { e -= 1 }

@@ -196,10 +196,7 @@ public enum NoteBuilder {
         let bytes = tree.source.bytes
         guard item.length > 0, item.end <= bytes.count, bytes[item.start] == 0x23,
               bytes[item.start..<item.end].allSatisfy({ $0 < 0x80 }) else { return ReferenceText.parse(tree.text(item)) }
-        var start = item.start + 1, end = item.end
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        return ReferenceText(written: tree.text(item), target: .id(tree.text(TextRange(start, end))))
+        return ReferenceText(written: tree.text(item), target: .id(tree.text(tree.source.trimmed(TextRange(item.start + 1, item.end)))))
     }
 
     /// Hands `body` the range of each `,`/`;`-separated item of a value, trimmed.
@@ -207,10 +204,8 @@ public enum NoteBuilder {
         var start = range.start
         let bytes = tree.source.bytes
         for i in range.start...range.end where i == range.end || bytes[i] == 0x2C || bytes[i] == 0x3B {
-            var s = start, e = i
-            while s < e && (bytes[s] == 0x20 || bytes[s] == 0x09) { s += 1 }
-            while e > s && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09) { e -= 1 }
-            if e > s { body(TextRange(s, e)) }
+            let item = tree.source.trimmed(TextRange(start, i))
+            if !item.isEmpty { body(item) }
             start = i + 1
         }
     }
