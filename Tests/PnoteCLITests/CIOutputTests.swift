@@ -171,6 +171,18 @@ let sarifValidatorAvailable: Bool = {
         #expect(RegularFile.read(dir.appendingPathComponent("missing").path) == .unreadable)
     }
 
+    @Test func filesAreReadWholeAndExactly() throws {
+        // Read straight into the array: every byte, in order, whatever the size.
+        let large = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let dir = try temporaryFolder(["empty.pnote": ""])
+        let path = dir.appendingPathComponent("large.pnote").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(large)))
+        #expect(RegularFile.read(path) == .bytes(large))
+        #expect(RegularFile.read(path, maximumSize: large.count) == .bytes(large))
+        #expect(RegularFile.read(path, maximumSize: large.count - 1) == .tooLarge(large.count))
+        #expect(RegularFile.read(dir.appendingPathComponent("empty.pnote").path) == .bytes([]))
+    }
+
     @Test func parallelOutputIsDeterministic() throws {
         var files: [String: String] = [:]
         for i in 0..<40 { files["n\(i).pnote"] = "## Doelgroep: Mantelzorgers {#m}\n## Maatregel: M\(i)\n- doelgroep: #m\n- niveau: selctief\n" }
