@@ -38,15 +38,14 @@ public enum LineKind: UInt8, Sendable {
 
 /// An ATX heading (`#` … `######`).
 public struct HeadingNode: Sendable {
-    public var lineIndex: Int
+    // Line and level are stored in 32 and 8 bits, the one-byte values last: 67 bytes, not
+    // 81. Every block keeps its heading, and a large workspace has hundreds of thousands.
+    private var storedLineIndex: UInt32
     /// The heading from its first `#` to its last non-space character; where findings
     /// about the heading are reported.
     public var range: TextRange
-    public var level: Int
     /// The heading text after the `#` marks, trimmed, without a closing `#` sequence.
     public var contentRange: TextRange
-    /// The recognised block keyword, if the heading is a block heading.
-    public var kind: BlockKind?
     public var keywordRange: TextRange?
     /// For headings that are not block headings: the text before the first colon, if any.
     /// PN001 compares it with the keywords.
@@ -55,6 +54,34 @@ public struct HeadingNode: Sendable {
     public var titleRange: TextRange?
     /// The id inside `{#…}`, without the braces and `#`.
     public var idRange: TextRange?
+    /// The recognised block keyword, if the heading is a block heading.
+    public var kind: BlockKind?
+    private var storedLevel: UInt8
+
+    /// Lines fit in 32 bits: a note is at most `SourceText.maximumSize` bytes.
+    public var lineIndex: Int {
+        get { Int(storedLineIndex) }
+        set { storedLineIndex = UInt32(truncatingIfNeeded: newValue) }
+    }
+    /// 1 to 6: the number of `#` marks.
+    public var level: Int {
+        get { Int(storedLevel) }
+        set { storedLevel = UInt8(truncatingIfNeeded: newValue) }
+    }
+
+    public init(lineIndex: Int, range: TextRange, level: Int, contentRange: TextRange, kind: BlockKind? = nil,
+                keywordRange: TextRange? = nil, labelRange: TextRange? = nil, titleRange: TextRange? = nil,
+                idRange: TextRange? = nil) {
+        storedLineIndex = UInt32(truncatingIfNeeded: lineIndex)
+        self.range = range
+        self.contentRange = contentRange
+        self.keywordRange = keywordRange
+        self.labelRange = labelRange
+        self.titleRange = titleRange
+        self.idRange = idRange
+        self.kind = kind
+        storedLevel = UInt8(truncatingIfNeeded: level)
+    }
 }
 
 /// One `key: value` line of a field run, with its continuation lines.
@@ -73,12 +100,27 @@ public struct FieldNode: Sendable {
 public struct BlockNode: Sendable {
     public var heading: HeadingNode
     public var kind: BlockKind
+    // The parent in 32 bits, `UInt32.max` for none, fills the heading's tail: 96 bytes, not 128.
+    private var storedParent: UInt32
     public var fields: [FieldNode]
-    public var parent: Int?
     public var children: [Int]
     /// From the heading's first byte to the start of the next heading of the same or a
     /// higher level (or the end of the file).
     public var range: TextRange
+
+    public var parent: Int? {
+        get { storedParent == .max ? nil : Int(storedParent) }
+        set { storedParent = newValue.map { UInt32(truncatingIfNeeded: $0) } ?? .max }
+    }
+
+    public init(heading: HeadingNode, kind: BlockKind, fields: [FieldNode], parent: Int?, children: [Int], range: TextRange) {
+        self.heading = heading
+        self.kind = kind
+        storedParent = parent.map { UInt32(truncatingIfNeeded: $0) } ?? .max
+        self.fields = fields
+        self.children = children
+        self.range = range
+    }
 }
 
 public struct FrontMatterEntry: Sendable {
@@ -148,4 +190,13 @@ public struct SyntaxTree: Sendable {
     }
 
     public func text(_ range: TextRange) -> String { source.text(range) }
+
+    /// This tree without its block nodes: `blocks` empty, and `headings` only those that
+    /// open no block. For a model that keeps each block's node with the block (`Note`):
+    /// holding both copies was a sixth of a large check's memory.
+    public func withoutBlockNodes() -> SyntaxTree {
+        SyntaxTree(source: source, lineKinds: lineKinds, frontMatter: frontMatter,
+                   headings: headings.filter { $0.kind == nil }, blocks: [], rootBlocks: rootBlocks,
+                   comments: comments, problems: problems)
+    }
 }

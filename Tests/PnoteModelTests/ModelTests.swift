@@ -37,6 +37,21 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(w.notes[0].blocks(of: .measure)[0].references(.targetGroup).first?.target == BlockAddress(note: 0, block: 0))
     }
 
+    @Test func aNoteKeepsEachBlockNodeOnceWithItsBlock() {
+        let text = "# Inleiding\n# Domein: Jeugd\n## Maatregl: Typo\n## Doelgroep: A {#a}\n- leeftijd: 0-12 jaar\n### Maatregel: M\n- doelgroep: #a\n## Bijlage\n"
+        let parsed = Parser.parse(text), n = note(text)
+        #expect(n.tree.blocks.isEmpty, "the tree's copies of the block nodes are not kept")
+        #expect(n.tree.headings.map(\.lineIndex) == parsed.headings.filter { $0.kind == nil }.map(\.lineIndex))
+        #expect(n.tree.headings.count == 3 && n.tree.headings.allSatisfy { $0.kind == nil })
+        #expect(n.tree.rootBlocks == parsed.rootBlocks && n.tree.lineKinds == parsed.lineKinds)
+        #expect(n.blocks.count == parsed.blocks.count)
+        for (block, node) in zip(n.blocks, parsed.blocks) {
+            #expect(block.syntax.range == node.range && block.syntax.heading.range == node.heading.range)
+            #expect(block.parent == node.parent && block.children == node.children)
+            #expect(block.syntax.fields.map(\.range) == node.fields.map(\.range))
+        }
+    }
+
     @Test func fieldKeysFitInOneWordOfBits() {
         // PN003 keeps the keys a block has shown in one UInt64, a bit per raw value.
         #expect(FieldKey.allCases.map(\.rawValue) == Array(0..<FieldKey.allCases.count))

@@ -7,6 +7,30 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
     return (Parser.parse(m.text), m.ranges)
 }
 
+@Suite struct NodeStorageTests {
+    @Test func headingAndBlockNodesAreStoredSmall() {
+        // A block keeps its node; these sizes are a large workspace's memory.
+        #expect(MemoryLayout<HeadingNode>.size <= 67)
+        #expect(MemoryLayout<BlockNode>.size <= 96)
+    }
+
+    @Test func smallStoredNumbersReadBackAsWritten() {
+        var heading = HeadingNode(lineIndex: 4_000_000_000, range: TextRange(1, 2), level: 6, contentRange: TextRange(2, 2))
+        #expect(heading.lineIndex == 4_000_000_000 && heading.level == 6 && heading.kind == nil && heading.idRange == nil)
+        heading.lineIndex = 7
+        heading.level = 1
+        #expect(heading.lineIndex == 7 && heading.level == 1)
+        var block = BlockNode(heading: heading, kind: .goal, fields: [], parent: nil, children: [3], range: TextRange(0, 9))
+        #expect(block.parent == nil)
+        block.parent = 0
+        #expect(block.parent == 0)
+        block.parent = 123_456
+        #expect(block.parent == 123_456 && block.kind == .goal && block.children == [3])
+        block.parent = nil
+        #expect(block.parent == nil)
+    }
+}
+
 @Suite struct FrontMatterTests {
     @Test func entriesHaveExactRanges() {
         let (tree, r) = parseMarked("---\n⟦titel⟧: ⟦Preventie Jeugd⟧\n# commentaar\n⟦periode⟧: ⟦2020-2023⟧\n---\n# Kop\n")

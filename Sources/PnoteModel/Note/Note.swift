@@ -50,10 +50,12 @@ public struct Field: Sendable {
         // Unchecked: a class's variables are otherwise checked for exclusive access at run
         // time, on every read, and rules read fields all the time (3% of a check's
         // instructions). Writes happen only through `makeUnique`, on a box nobody else holds.
-        @exclusivity(unchecked) var key: FieldKey?
+        // In this order the one-byte key fills the value's tail padding: 98 bytes, a
+        // 112-byte heap block, not 128 (a check holds a box per field of every note).
         @exclusivity(unchecked) var syntax: FieldNode
         @exclusivity(unchecked) var rawValue: String
         @exclusivity(unchecked) var value: FieldValue
+        @exclusivity(unchecked) var key: FieldKey?
 
         init(key: FieldKey?, syntax: FieldNode, rawValue: String, value: FieldValue) {
             self.key = key
@@ -113,18 +115,20 @@ public struct Block: Sendable {
     private final class Storage: @unchecked Sendable {
         // Only `fields` and `domain` change after building; the rest are constants. The two
         // variables skip the run-time exclusivity checks, as `Field`'s do.
+        // The one-byte constants come last, in the tail of the optionals: 243 bytes, a
+        // 256-byte heap block (there is one per block of every note).
         let index: Int
-        let kind: BlockKind
         let syntax: BlockNode
         let title: String
         let id: String
-        let idSource: IDSource
         @exclusivity(unchecked) var fields: [Field]
-        @exclusivity(unchecked) var domain: Domain?
         /// Folded once: ids and titles are compared across notes and for references.
         let foldedID: String
         let foldedTitle: String
+        @exclusivity(unchecked) var domain: Domain?
         let standardClassification: GroupClassification?
+        let kind: BlockKind
+        let idSource: IDSource
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
              fields: [Field], domain: Domain?, standardClassification: GroupClassification?) {
@@ -274,6 +278,8 @@ public struct Setting: Sendable {
 public struct Note: Sendable {
     /// The path as given (or relative to the checked folder); `-` or a name for stdin.
     public var path: String
+    /// The syntax tree without its block nodes (`SyntaxTree.withoutBlockNodes`): each
+    /// block's node is its `syntax`, and `headings` are those that open no block.
     public var tree: SyntaxTree
     public var settings: NoteSettings
     public var frontMatter: [Setting]

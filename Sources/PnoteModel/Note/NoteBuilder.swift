@@ -20,7 +20,7 @@ public enum NoteBuilder {
         }
         // The first block of a title wins: written last to first, so one hash per block.
         for index in blocks.indices.reversed() { byTitle[blocks[index].foldedTitle] = index }
-        var note = Note(path: path, tree: tree, settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
+        var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
         note.blocksByTitle = byTitle
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }

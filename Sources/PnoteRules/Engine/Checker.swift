@@ -126,9 +126,10 @@ public struct SuppressionScope: Sendable {
         for l in stride(from: tree.lineKinds.count - 1, through: 0, by: -1) {
             nextStructural[l] = tree.lineKinds[l] != .blank && tree.lineKinds[l] != .comment ? l : nextStructural[l + 1]
         }
-        var blockAtLine: [Int: Int] = [:]
-        for (i, block) in tree.blocks.enumerated() where blockAtLine[block.heading.lineIndex] == nil {
-            blockAtLine[block.heading.lineIndex] = i
+        // The note's tree holds no block nodes: each block keeps its own.
+        var blockAtLine: [Int: TextRange] = [:]
+        for block in note.blocks where blockAtLine[block.syntax.heading.lineIndex] == nil {
+            blockAtLine[block.syntax.heading.lineIndex] = block.syntax.range
         }
         return tree.comments.compactMap { comment in
             guard let directive = comment.suppression else { return nil }
@@ -149,8 +150,8 @@ public struct SuppressionScope: Sendable {
 
     /// The block that starts on `line`, or the field on it with its continuation lines,
     /// or just the line.
-    private static func target(of line: Int, in tree: SyntaxTree, blockAtLine: [Int: Int]) -> TextRange {
-        if let block = blockAtLine[line] { return tree.blocks[block].range }
+    private static func target(of line: Int, in tree: SyntaxTree, blockAtLine: [Int: TextRange]) -> TextRange {
+        if let block = blockAtLine[line] { return block }
         var end = tree.source.fullLineRange(line).end
         var l = line + 1
         if tree.lineKinds[line] == .field {
