@@ -68,7 +68,10 @@ public enum NoteBuilder {
                 let criterion = fields.first { $0.key == .criterion }?.rawValue
                 classification = Lexicon.standard.classify(criterion: criterion, title: title)
             }
-            return Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
+            // Each field keeps its own node: the block's list of them would be a second copy.
+            var syntax = node
+            syntax.fields = []
+            return Block(index: index, kind: node.kind, syntax: syntax, title: title, id: id, idSource: source,
                          fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
