@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules", "PnoteOutput"]),
         .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer", "PnoteJSON"]),
 
-        .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax"]),
+        .testTarget(name: "PnoteSyntaxTests", dependencies: ["PnoteSyntax", "PnoteTestSupport"]),
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel", "PnoteTestSupport"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules", "PnoteTestSupport"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput", "PnoteTestSupport"]),

@@ -25,7 +25,7 @@ public struct LineCheckpoints: Sendable {
     init() {}
 
     /// `lineEnd`: each line's end without its terminator, where the LSP walk stops.
-    init(bytes: [UInt8], lineStarts: [Int], fullLineEnd: (Int) -> Int, lineEnd: (Int) -> Int) {
+    init(bytes: [UInt8], lineStarts: LineStarts, fullLineEnd: (Int) -> Int, lineEnd: (Int) -> Int) {
         for line in lineStarts.indices where fullLineEnd(line) - lineStarts[line] > LineCheckpoints.step {
             lines[line] = LineCheckpoints.points(bytes, start: lineStarts[line], fullEnd: fullLineEnd(line), end: lineEnd(line))
         }

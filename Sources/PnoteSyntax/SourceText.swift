@@ -54,7 +54,7 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     public let bomLength: Int
     /// Byte offset where each line starts (0-based line index).
-    public let lineStarts: [Int]
+    public let lineStarts: LineStarts
     /// The line terminator most lines use; new lines written by fixes use it too.
     public let usesCRLF: Bool
     public let endsWithNewline: Bool
@@ -76,23 +76,32 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         bomLength = bom
-        var starts = [bom]
-        starts.reserveCapacity(bytes.count / 32 + 1)
         var crlf = 0, lf = 0
-        bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return }
+        let offsets = bytes.withUnsafeBufferPointer { buf -> [UInt32] in
+            guard let base = buf.baseAddress else { return [UInt32(bom)] }
             // memchr finds newlines many bytes at a time; a byte loop was 7 instructions a byte.
-            var i = bom
-            while i < buf.count, let found = memchr(base + i, 0x0A, buf.count - i) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if at > bom && buf[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
-                starts.append(at + 1)
-                i = at + 1
+            // Counted first, so the list is made at its size: grown, it held up to twice that.
+            func forEachNewline(_ body: (Int) -> Void) {
+                var i = bom
+                while i < buf.count, let found = memchr(base + i, 0x0A, buf.count - i) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    body(at)
+                    i = at + 1
+                }
             }
+            var newlines = 0
+            forEachNewline { _ in newlines += 1 }
+            var starts = [UInt32(bom)]
+            starts.reserveCapacity(newlines + 1)
+            forEachNewline { at in
+                if at > bom && buf[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+                // A final newline does not open a new (empty) line.
+                if at + 1 < buf.count { starts.append(UInt32(truncatingIfNeeded: at + 1)) }
+            }
+            return starts
         }
-        // A final newline does not open a new (empty) line.
         endsWithNewline = bytes.last == 0x0A
-        if endsWithNewline && starts.count > 1 { starts.removeLast() }
+        let starts = LineStarts(offsets: offsets)
         lineStarts = starts
         usesCRLF = crlf > lf
         let lineCount = starts.count
@@ -215,4 +224,22 @@ public struct SourceText: Sendable {
     }
 
     public func lineText(_ index: Int) -> String { text(lineRange(index)) }
+}
+
+/// Where each line starts, as byte offsets: kept in 32 bits (a note is at most
+/// `SourceText.maximumSize` bytes), handed out as `Int`. A check holds one per note.
+public struct LineStarts: RandomAccessCollection, Sendable {
+    // `Indices` and `count` are spelled out: left to inference, `count` walked the lines.
+    public typealias Indices = Range<Int>
+    let offsets: [UInt32]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { offsets.count }
+    public var count: Int { offsets.count }
+    public var indices: Range<Int> { 0..<offsets.count }
+    public func index(after i: Int) -> Int { i + 1 }
+    public func index(before i: Int) -> Int { i - 1 }
+    public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
+    public func distance(from start: Int, to end: Int) -> Int { end - start }
+    public subscript(line: Int) -> Int { Int(offsets[line]) }
 }

@@ -1,3 +1,4 @@
+import PnoteTestSupport
 import Testing
 @testable import PnoteSyntax
 
@@ -266,5 +267,22 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         range.end += 1
         #expect(range.end == Int(UInt32.max))
         #expect(SourceText.maximumSize == Int(UInt32.max))
+    }
+}
+
+@Suite struct LineStartTests {
+    @Test func lineStartsAreEachLinesFirstByte() {
+        var random = SeededRandom(state: 7)
+        let pieces = ["a", "é", "\n", "\r\n", "\r", " ", "## Kop\n"]
+        for _ in 0..<300 {
+            var text = random.next(4) == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<random.next(40) { text += pieces[random.next(pieces.count)] }
+            let bytes = Array(text.utf8), source = SourceText(bytes: bytes)
+            let bom = source.bomLength
+            var expected = [bom]
+            for i in bom..<bytes.count where bytes[i] == 0x0A && i + 1 < bytes.count { expected.append(i + 1) }
+            #expect(Array(source.lineStarts) == expected, "\(text.debugDescription)")
+            #expect(source.lineCount == expected.count)
+        }
     }
 }
