@@ -108,11 +108,17 @@ enum CheckCommand {
         if options.quiet {
             for i in result.files.indices { result.files[i].diagnostics.removeAll { $0.severity != .error } }
         }
-        switch options.format {
-        case .text: console.out(TextRenderer(color: options.color).render(result))
-        case .json: console.out(JSONRenderer.render(result))
-        case .sarif: console.out(SARIFRenderer.render(result, version: PnoteCommand.version))
-        case .github: console.out(GitHubRenderer.render(result))
+        if options.format == .sarif {
+            console.out(SARIFRenderer.render(result, version: PnoteCommand.version))  // one JSON document
+        } else {
+            // Written as it is rendered, not held whole first.
+            var sink = OutputSink(delivering: console.out)
+            switch options.format {
+            case .text: TextRenderer(color: options.color).write(result, to: &sink)
+            case .json: JSONRenderer.write(result, to: &sink)
+            case .sarif, .github: GitHubRenderer.write(result, to: &sink)
+            }
+            sink.finish()
         }
         CheckCommand.keptUntilExit.set(result)
         if !result.failures.isEmpty { return ExitStatus.usageOrIO }

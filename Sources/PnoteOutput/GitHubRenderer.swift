@@ -10,13 +10,16 @@ import PnoteSyntax
 /// `replacingOccurrences` made this format three times slower than the whole check.
 public enum GitHubRenderer {
     public static func render(_ result: CheckResult) -> String {
-        let items = PerFileRendering.render(result.files) { command(for: $0, in: $1) }
-        var out: [UInt8] = []
-        out.reserveCapacity(items.reduce(0) { total, file in file.reduce(total) { $0 + $1.count } })
-        for file in items {
-            for item in file { out += item }
+        var sink = OutputSink()
+        write(result, to: &sink)
+        return sink.collected()
+    }
+
+    /// The commands, written to `sink` in order (the CLI streams them to its output).
+    public static func write(_ result: CheckResult, to sink: inout OutputSink) {
+        for file in PerFileRendering.render(result.files, { command(for: $0, in: $1) }) {
+            for item in file { sink.append(item) }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=PN… slug::message%0Ahelp`

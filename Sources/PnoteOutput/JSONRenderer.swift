@@ -6,22 +6,27 @@ import PnoteSyntax
 /// `pnote check --format json`, exactly the shape of spec section 10.
 public enum JSONRenderer {
     public static func render(_ result: CheckResult) -> String {
+        var sink = OutputSink()
+        write(result, to: &sink)
+        return sink.collected()
+    }
+
+    /// The document, written to `sink` file by file (the CLI streams it to its output).
+    public static func write(_ result: CheckResult, to sink: inout OutputSink) {
         // Compact JSON concatenates: each diagnostic is serialized on its own, as bytes,
         // and joined in order.
         let items = PerFileRendering.render(result.files) { diagnosticBytes($0, $1) }
-        var out: [UInt8] = []
-        out.reserveCapacity(items.reduce(64) { total, file in file.reduce(total + 64) { $0 + $1.count + 1 } })
-        out += #"{"version":1,"files":["#.utf8
+        sink.append(#"{"version":1,"files":["#)
         for (index, (file, items)) in zip(result.files, items).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += #"{"path":"#.utf8
-            out += JSON.string(file.displayPath).serializedBytes()
-            out += #","diagnostics":["#.utf8
+            if index > 0 { sink.append(UInt8(ascii: ",")) }
+            sink.append(#"{"path":"#)
+            sink.append(JSON.string(file.displayPath).serializedBytes())
+            sink.append(#","diagnostics":["#)
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out += item
+                if i > 0 { sink.append(UInt8(ascii: ",")) }
+                sink.append(item)
             }
-            out += "]}".utf8
+            sink.append("]}")
         }
         let summary: JSON = .object([
             ("files", .int(result.files.count)),
@@ -30,10 +35,9 @@ public enum JSONRenderer {
             ("infos", .int(result.count(.info))),
             ("hints", .int(result.count(.hint))),
         ])
-        out += #"],"summary":"#.utf8
-        out += summary.serializedBytes()
-        out += "}\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        sink.append(#"],"summary":"#)
+        sink.append(summary.serializedBytes())
+        sink.append("}\n")
     }
 
     /// `diagnostic(d, file).serializedBytes()`, written directly: the same bytes, at a

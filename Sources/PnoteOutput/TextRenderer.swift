@@ -10,8 +10,17 @@ public struct TextRenderer: Sendable {
     public init(color: Bool = false) { self.color = color }
 
     public func render(_ result: CheckResult) -> String {
-        let items = PerFileRendering.render(result.files) { [self] d, file in render(d, in: file) + "\n" }
-        return items.map { $0.joined() }.joined() + summary(result) + "\n"
+        var sink = OutputSink()
+        write(result, to: &sink)
+        return sink.collected()
+    }
+
+    /// The findings and the summary, written to `sink` in order (the CLI streams them).
+    public func write(_ result: CheckResult, to sink: inout OutputSink) {
+        for file in PerFileRendering.render(result.files, { [self] d, file in render(d, in: file) + "\n" }) {
+            for item in file { sink.append(item) }
+        }
+        sink.append(summary(result) + "\n")
     }
 
     public func render(_ d: Diagnostic, in file: CheckedFile) -> String {

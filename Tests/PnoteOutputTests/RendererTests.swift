@@ -152,6 +152,41 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
     }
 }
 
+@Suite struct OutputSinkTests {
+    @Test func streamedPiecesAreTheWholeOutputAndSplitNoCharacter() {
+        // Multi-byte characters of every width land on every offset around the piece size.
+        var pieces: [String] = []
+        var sink = OutputSink(delivering: { pieces.append($0) })
+        var expected = ""
+        let words = ["a", "é", "€", "😀", "\n", "abc"]
+        for i in 0..<60_000 {
+            let word = words[i % words.count] + (i % 7 == 0 ? "ß" : "")
+            expected += word
+            if i % 3 == 0 { sink.append(word) } else { sink.append(Array(word.utf8)) }
+        }
+        sink.finish()
+        #expect(pieces.count > 2, "more than one piece: \(pieces.count)")
+        #expect(pieces.joined() == expected)
+        #expect(!pieces.joined().contains("\u{FFFD}"), "no piece ends inside a character")
+        #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= OutputSink.pieceSize - 4 })
+    }
+
+    @Test func theStreamedRenderersWriteWhatTheyRender() {
+        let result = PerFileRenderingTests.manyFindings()
+        func streamed(_ write: (inout OutputSink) -> Void) -> String {
+            var out = ""
+            var sink = OutputSink(delivering: { out += $0 })
+            write(&sink)
+            sink.finish()
+            return out
+        }
+        #expect(streamed { JSONRenderer.write(result, to: &$0) } == JSONRenderer.render(result))
+        #expect(streamed { GitHubRenderer.write(result, to: &$0) } == GitHubRenderer.render(result))
+        #expect(streamed { TextRenderer().write(result, to: &$0) } == TextRenderer().render(result))
+        #expect(JSONRenderer.render(result).utf8.count > 4 * OutputSink.pieceSize, "long enough to come in pieces")
+    }
+}
+
 @Suite struct RuleReferenceTests {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
