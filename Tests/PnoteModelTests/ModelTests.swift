@@ -22,7 +22,7 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         """)
         #expect(n.blocks.map(\.id) == ["poh", "minder", "kinderen-van-ouders-met-ggz-problematiek"])
         #expect(n.blocks.map(\.idSource) == [.heading, .field, .slug])
-        #expect(n.blocksByID["poh"] == [0])
+        #expect(n.blockIndices(withID: "poh") == [0] && n.firstBlock(withID: "poh") == 0)
     }
 
     @Test func blocksOfAKindComeFromTheIndexInOrder() {
@@ -53,6 +53,33 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         }
     }
 
+    @Test func blockNameLookupsAgreeWithAPlainSearch() {
+        // Ids and titles drawn from a few names, so that they repeat, collide and go missing.
+        var random = SeededRandom(state: 11)
+        let names = ["Wijkkracht", "wijkkracht", "Mantelzorg", "POH jeugd", "Één", "een", "x"]
+        for _ in 0..<60 {
+            var text = ""
+            for _ in 0..<random.next(30) {
+                let title = names[random.next(names.count)]
+                let id = random.next(3) == 0 ? " {#\(names[random.next(names.count)].replacingOccurrences(of: " ", with: "-"))}" : ""
+                text += "## \(["Maatregel", "Doel", "Doelgroep"][random.next(3)]): \(title)\(id)\n"
+            }
+            let n = note(text)
+            for name in names.map(Folding.fold) + ["poh-jeugd", "missing", ""] {
+                let withID = n.blocks.filter { !$0.id.isEmpty && $0.foldedID == name }.map(\.index)
+                #expect(n.blockIndices(withID: name) == withID, "\(text)")
+                #expect(n.firstBlock(withID: name) == withID.first)
+                #expect(n.firstBlock(withTitle: name) == n.blocks.first { $0.foldedTitle == name }?.index)
+            }
+            var groups: [[Int]] = []
+            for block in n.blocks where !block.id.isEmpty {
+                let group = n.blocks.filter { !$0.id.isEmpty && $0.foldedID == block.foldedID }.map(\.index)
+                if group.count > 1 && group[0] == block.index { groups.append(group) }
+            }
+            #expect(n.blocksSharingAnID == groups)
+        }
+    }
+
     @Test func fieldKeysFitInOneWordOfBits() {
         // PN003 keeps the keys a block has shown in one UInt64, a bit per raw value.
         #expect(FieldKey.allCases.map(\.rawValue) == Array(0..<FieldKey.allCases.count))
@@ -68,7 +95,7 @@ func workspace(_ files: [(String, String)]) -> Workspace {
 
     @Test func duplicateIDsAreCollected() {
         let n = note("## Doelgroep: Mantelzorgers\n## Doelgroep: mantelzorgers\n")
-        #expect(n.blocksByID["mantelzorgers"] == [0, 1])
+        #expect(n.blockIndices(withID: "mantelzorgers") == [0, 1])
     }
 }
 

@@ -11,8 +11,8 @@ import Testing
     static func described(_ workspace: Workspace) -> [String] {
         workspace.notes.flatMap { note -> [String] in
             var lines = ["external \(note.hasExternalReferences)",
-                         "ids \(note.blocksByID.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })",
-                         "titles \(note.blocksByTitle.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"]
+                         "ids \(note.blocks.map { "\($0.foldedID)=\(note.blockIndices(withID: $0.foldedID))" })",
+                         "titles \(note.blocks.map { "\($0.foldedTitle)=\(note.firstBlock(withTitle: $0.foldedTitle) ?? -1)" })"]
             for block in note.blocks {
                 lines.append("\(block.index) \(block.kind) \(block.id) \(block.idSource) \(block.foldedTitle) "
                              + "\(block.domain?.key ?? "-") \(String(describing: block.standardClassification))")

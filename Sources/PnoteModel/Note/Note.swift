@@ -286,10 +286,10 @@ public struct Note: Sendable {
     public var settings: NoteSettings
     public var frontMatter: [Setting]
     public var blocks: [Block]
-    /// Folded id → block indices (more than one is PN006).
-    public var blocksByID: [String: [Int]]
-    /// Folded title → the first block with that title (references by title).
-    public var blocksByTitle: [String: Int] = [:]
+    /// Block indices by folded id and by folded title, set by the builder: see
+    /// `blockIndices(withID:)`, `firstBlock(withID:)` and `firstBlock(withTitle:)`.
+    var blocksByID: BlockNameTable
+    var blocksByTitle: BlockNameTable
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
     public var measureTargets: [Int: [BlockAddress]] = [:]
     public var measureGoals: [Int: [BlockAddress]] = [:]
@@ -317,6 +317,26 @@ public struct Note: Sendable {
     /// Whether any reference names another note (`file.pnote#id`): such notes are resolved
     /// again when another note changes. Set by the builder, so an edit need not look.
     public internal(set) var hasExternalReferences = false
+
+    /// The blocks whose folded id is `folded`, in order (more than one is PN006).
+    public func blockIndices(withID folded: String) -> [Int] { blocksByID.all(folded, in: blocks) }
+
+    /// The first block whose folded id is `folded`: where a reference `#id` points.
+    public func firstBlock(withID folded: String) -> Int? { blocksByID.first(folded, in: blocks) }
+
+    /// The first block whose folded title is `folded` (references by title).
+    public func firstBlock(withTitle folded: String) -> Int? { blocksByTitle.first(folded, in: blocks) }
+
+    /// The blocks that share an id with an earlier block, grouped by id, each group in
+    /// block order and the groups in the order of their first block.
+    public var blocksSharingAnID: [[Int]] {
+        guard blocksByID.hasDuplicates else { return [] }
+        return blocks.compactMap { block in
+            guard !block.id.isEmpty else { return nil }
+            let group = blockIndices(withID: block.foldedID)
+            return group.count > 1 && group[0] == block.index ? group : nil
+        }
+    }
 
     /// The nearest ancestor of `block` of `kind`.
     public func ancestor(of block: Int, kind: BlockKind) -> Int? {

@@ -10,18 +10,12 @@ public enum NoteBuilder {
         let (settings, entries) = readFrontMatter(tree)
         let language = settings.language ?? .nl
         var blocks = readBlocks(tree, language: language, cache: cache, parallel: parallel)
-        var byID: [String: [Int]] = [:], byTitle: [String: Int] = [:]
-        byID.reserveCapacity(blocks.count)
-        byTitle.reserveCapacity(blocks.count)
         for index in blocks.indices {
             // A block without a domain of its own is in its parent's (parents come first).
             if blocks[index].domain == nil, let parent = blocks[index].parent { blocks[index].domain = blocks[parent].domain }
-            if !blocks[index].id.isEmpty { byID[blocks[index].foldedID, default: []].append(index) }
         }
-        // The first block of a title wins: written last to first, so one hash per block.
-        for index in blocks.indices.reversed() { byTitle[blocks[index].foldedTitle] = index }
-        var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: blocks, blocksByID: byID)
-        note.blocksByTitle = byTitle
+        var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: blocks,
+                        blocksByID: BlockNameTable(.id, of: blocks), blocksByTitle: BlockNameTable(.title, of: blocks))
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }
         note.blockIndicesByKind = byKind

@@ -186,10 +186,10 @@ public struct Workspace: Sendable {
         let found: Int?
         switch ref.text.target {
         case .id(let id):
-            found = note.blocksByID[Folding.fold(id)]?.first
+            found = note.firstBlock(withID: Folding.fold(id))
         case .title(let title):
             let folded = Folding.fold(title)
-            found = note.blocksByTitle[folded] ?? note.blocksByID[folded]?.first
+            found = note.firstBlock(withTitle: folded) ?? note.firstBlock(withID: folded)
         case .external(let path, let id):
             guard let resolvedPath = Workspace.join(Workspace.directory(of: note.path), path) else {
                 ref.problem = .outsideWorkspace
@@ -200,7 +200,7 @@ public struct Workspace: Sendable {
                 return
             }
             targetNote = other
-            found = notes[other].blocksByID[Folding.fold(id)]?.first
+            found = notes[other].firstBlock(withID: Folding.fold(id))
         }
         guard let found else {
             ref.problem = .unresolved

@@ -16,7 +16,7 @@ public enum DuplicateID: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let note = context.note
         var out: [Finding] = []
-        for (_, indices) in note.blocksByID where indices.count > 1 {
+        for indices in note.blocksSharingAnID {
             let first = note.blocks[indices[0]]
             let line = note.source.location(of: first.syntax.heading.range.start).line
             for i in indices.dropFirst() {

@@ -80,7 +80,8 @@ enum Navigation {
             throw ResponseError(code: ErrorCode.requestFailed, message: "there is no block id here to rename")
         }
         let target = s.workspace.block(address)
-        if let existing = s.workspace.notes[address.note].blocksByID[Folding.fold(name)], existing != [address.block] {
+        let existing = s.workspace.notes[address.note].blockIndices(withID: Folding.fold(name))
+        if !existing.isEmpty, existing != [address.block] {
             throw ResponseError(code: ErrorCode.requestFailed, message: "the id '\(name)' is already used in this note")
         }
         var edits: [Int: [JSON]] = [:]
