@@ -63,9 +63,11 @@ public enum NoteBuilder {
                 classification = Lexicon.standard.classify(criterion: criterion, title: title)
             }
             // Each field keeps its own node: the block's list of them would be a second copy.
-            var syntax = node
+            // The node is moved, not copied (a copy retains and releases its lists).
+            let kind = node.kind
+            var syntax = consume node
             syntax.fields = []
-            return Block(index: index, kind: node.kind, syntax: syntax, title: title, id: id, idSource: source,
+            return Block(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: source,
                          fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count

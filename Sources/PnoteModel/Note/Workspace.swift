@@ -42,6 +42,8 @@ public struct Workspace: Sendable {
     func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (BlockAddress) -> Bool) {
         let id = block.foldedID, title = block.foldedTitle
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
+        // The closure holds the notes alone: holding `self` copied the whole workspace twice a call.
+        let notes = self.notes
         names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
             // Keys are hashes: the names themselves decide.
             let other = notes[address.note].blocks[address.block]
