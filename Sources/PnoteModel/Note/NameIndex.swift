@@ -73,6 +73,11 @@ struct NameIndex: Sendable {
         insert(Entries(of: note), at: n)
     }
 
+    /// `add` with the note's entries made already (on another core).
+    mutating func add(_ entries: Entries, at n: Int) {
+        insert(entries, at: n)
+    }
+
     /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
     mutating func update(_ note: Note, at n: Int) {
         let entries = Entries(of: note)

@@ -14,9 +14,12 @@ public struct Workspace: Sendable {
     public init(notes: [Note], parallel: Bool? = nil) {
         self.notes = notes
         self.parallel = parallel
-        for (i, note) in notes.enumerated() {
+        // Each note's names are hashed on all cores; the index takes them in note order.
+        let manyNotes = (parallel ?? Parallel.hasCores) && notes.count >= Workspace.parallelNotesThreshold
+        let entries = Parallel.map(notes.count, parallel: manyNotes) { NameIndex.Entries(of: notes[$0]) }
+        for (i, (note, entries)) in zip(notes, entries).enumerated() {
             indexByPath[Workspace.normalise(note.path)] = i
-            names.add(note, at: i)
+            names.add(entries, at: i)
         }
         resolve(notes: Array(notes.indices))
     }
