@@ -173,15 +173,18 @@ struct CheckRun {
         struct Member { var input: NoteInput; var configuration: Configuration }
         struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration }
         var pending: [Pending] = []
-        for input in inputs {
+        // The files are read on all cores; all else happens in input order.
+        let paths = inputs.map { $0.displayPath.hasPrefix("/") ? $0.displayPath : console.currentDirectory + "/" + $0.displayPath }
+        let stdin = inputs.map(\.isStdin)
+        let contents = Parallel.map(inputs.count) { i in stdin[i] ? nil : RegularFile.read(paths[i], maximumSize: SourceText.maximumSize) }
+        for (input, (path, content)) in zip(inputs, zip(paths, contents)) {
             let bytes: [UInt8]
             let absolute: String?
             if input.isStdin {
                 bytes = console.readStdin()
                 absolute = nil
             } else {
-                let path = input.displayPath.hasPrefix("/") ? input.displayPath : console.currentDirectory + "/" + input.displayPath
-                switch RegularFile.read(path, maximumSize: SourceText.maximumSize) {
+                switch content ?? .unreadable {
                 case .bytes(let contents):
                     bytes = contents
                 case .notRegular:

@@ -46,16 +46,18 @@ public enum RegularFile {
                 count += n
             }
         }
-        // A file that grew since the look is read to its end, within the maximum.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while !failed {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-            if n == 0 { break }
-            if n < 0 { if errno == EINTR { continue }; failed = true; break }
-            bytes += chunk[..<n]
-            if bytes.count > maximumSize { return .tooLarge(bytes.count) }
+        // A file that grew since the look is read to its end, within the maximum. The
+        // buffer is on the stack: one on the heap per file was 64 KB zeroed per note.
+        let grown: Read? = failed ? nil : withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+            while true {
+                let n = systemRead(fd, chunk.baseAddress!, chunk.count)
+                if n == 0 { return nil }
+                if n < 0 { if errno == EINTR { continue }; return .unreadable }
+                bytes += UnsafeBufferPointer(rebasing: chunk[..<n])
+                if bytes.count > maximumSize { return .tooLarge(bytes.count) }
+            }
         }
-        return failed ? .unreadable : .bytes(bytes)
+        return failed ? .unreadable : grown ?? .bytes(bytes)
     }
 
     /// Why a path that could not be opened is not read, looked up as before the open.

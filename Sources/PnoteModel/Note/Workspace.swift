@@ -105,8 +105,20 @@ public struct Workspace: Sendable {
                 workspace.resolvedFields(of: chunks[$0].note, blocks: chunks[$0].blocks)
             }
         }
-        for (chunk, updates) in zip(chunks, references) {
-            for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+        // Written note by note on all cores: each worker writes into its own notes only, and
+        // nothing reads while they write (a reader would make the writer copy the blocks).
+        if manyNotes {
+            let written = references
+            notes.withUnsafeMutableBufferPointer { buffer in
+                let notes = DisjointWrites(buffer: buffer)  // one chunk per note: disjoint
+                Parallel.forEach(chunks.count) { c in
+                    for u in written[c] { notes.buffer[chunks[c].note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+                }
+            }
+        } else {
+            for (chunk, updates) in zip(chunks, references) {
+                for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+            }
         }
         var links: [Links] = []
         do {

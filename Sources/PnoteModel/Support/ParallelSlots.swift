@@ -36,6 +36,13 @@ public enum Parallel {
         return slots.takeValues()
     }
 
+    /// `body` of each index of `0..<count`, on all cores. For work that writes each index's
+    /// own memory only (`Workspace` writing resolved references note by note).
+    public static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1 else { if count == 1 { body(0) }; return }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
     /// `0..<count` cut into ranges of `size`, or by default into a few per core, so that
     /// work balances without a hand-over per item.
     public static func chunks(of count: Int, size: Int? = nil) -> [Range<Int>] {
@@ -43,4 +50,10 @@ public enum Parallel {
         let size = max(1, size ?? (count + pieces - 1) / pieces)
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
+}
+
+/// A buffer handed to parallel workers that each write their own elements only (the
+/// caller's promise, hence unchecked): `Parallel.forEach` over disjoint indices.
+struct DisjointWrites<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }
