@@ -37,7 +37,7 @@ let package = Package(
         // Layer 5: command line (arguments, file IO, exit codes).
         .target(name: "PnoteCLI", dependencies: ["PnoteOutput", "PnoteServer", "PnoteFiles"], swiftSettings: optimized),
         .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
-        .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer"]),
+        .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer", "PnoteFiles"]),
         // Fuzz targets (libFuzzer with -DPNOTE_FUZZING; otherwise reproducers over files).
         .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules", "PnoteOutput"]),
         .executableTarget(name: "pnote-fuzz-protocol", dependencies: ["PnoteServer", "PnoteJSON"]),

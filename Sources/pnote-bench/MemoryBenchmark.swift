@@ -1,4 +1,5 @@
 import Foundation
+import PnoteFiles
 import PnoteModel
 import PnoteRules
 import PnoteSyntax
@@ -21,19 +22,20 @@ enum MemoryBenchmark {
         }
         print("\(files.count) notes, \(String(format: "%.1f", Double(bytes) / 1e6)) MB; resident memory kept by each stage:")
         print("FieldValue \(MemoryLayout<FieldValue>.size) B, FieldNode \(MemoryLayout<FieldNode>.size) B, BlockNode \(MemoryLayout<BlockNode>.size) B, HeadingNode \(MemoryLayout<HeadingNode>.size) B, IndicatorValue \(MemoryLayout<IndicatorValue>.size) B, BudgetValue \(MemoryLayout<BudgetValue>.size) B, ValueError \(MemoryLayout<ValueError>.size), Funding \(MemoryLayout<Funding>.size), AgeRange \(MemoryLayout<AgeRange>.size), Domain \(MemoryLayout<Domain>.size), YearSpan \(MemoryLayout<YearSpan>.size), PreventionLevel \(MemoryLayout<PreventionLevel>.size)")
-        let sources = try files.map { SourceText(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
+        // Read as `pnote check` reads them: straight into the arrays.
+        let sources = files.map { SourceText(bytes: RegularFile.contents(atPath: $0) ?? []) }
         report("source texts (bytes, line starts)")
-        let trees = sources.map(Parser.parse)
-        report("+ syntax trees")
+        // Parsed and built note by note, each tree dropped once its note is built, as
+        // `pnote check` does: a note keeps its block nodes in its blocks, not in the tree.
         var notes: [Note] = []
-        for (file, tree) in zip(files, trees) { notes.append(NoteBuilder.build(path: file, tree: tree, parallel: false)) }
+        for (file, source) in zip(files, sources) { notes.append(NoteBuilder.build(path: file, tree: Parser.parse(source), parallel: false)) }
         report("+ built notes (fields, blocks)")
         let workspace = Workspace(notes: notes, parallel: false)
         notes = []
         report("+ resolved workspace, name index")
         let reports = Checker.check(workspace)
         report("+ findings (\(reports.reduce(0) { $0 + $1.diagnostics.count }))")
-        withExtendedLifetime((sources, trees, workspace, reports)) {}
+        withExtendedLifetime((sources, workspace, reports)) {}
         #else
         print("memory: reads /proc/self/statm, so Linux only")
         #endif
