@@ -80,6 +80,17 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         }
     }
 
+    @Test func manyBlocksOfOneNameAreChainedNotProbed() {
+        // 30,000 blocks with one id: each is a step in its name's chain. Probed past each
+        // other they took the square of their number (a million headings never finished).
+        let n = note(String(repeating: "## Doel: D\n## Maatregel: M {#m}\n", count: 15_000))
+        let ds = n.blockIndices(withID: "d")
+        #expect(ds.count == 15_000 && ds.first == 0 && ds.last == 29_998 && ds == Array(stride(from: 0, to: 30_000, by: 2)))
+        #expect(n.blockIndices(withID: "m").count == 15_000 && n.firstBlock(withID: "m") == 1)
+        #expect(n.firstBlock(withTitle: "m") == 1 && n.firstBlock(withTitle: "d") == 0)
+        #expect(n.blocksSharingAnID.map(\.count) == [15_000, 15_000])
+    }
+
     @Test func fieldKeysFitInOneWordOfBits() {
         // PN003 keeps the keys a block has shown in one UInt64, a bit per raw value.
         #expect(FieldKey.allCases.map(\.rawValue) == Array(0..<FieldKey.allCases.count))

@@ -2,12 +2,18 @@
 /// indices, hashed from the name's bytes, each hit confirmed against the block's own
 /// folded name. Two dictionaries of strings, and a list per id, were a twelfth of a large
 /// check's memory; this is four bytes per slot, and no string is hashed twice.
+///
+/// A slot holds the first block of a name. The later blocks of the same id follow it in a
+/// chain (`nextWithSameName`), so a name shared by a million blocks costs one slot and one
+/// step per block, not a probe past all the others.
 struct BlockNameTable: Sendable {
     enum Name: Sendable { case id, title }
 
     let name: Name
-    /// Block indices; -1 is an empty slot. Twice the entries, rounded up to a power of two.
+    /// Block indices; -1 is an empty slot. Twice the names, rounded up to a power of two.
     private var slots: [Int32] = []
+    /// Per block (`.id` only): the next block with the same id, or -1.
+    private var nextWithSameName: [Int32] = []
     /// Whether two blocks share a name (PN006 looks only then).
     private(set) var hasDuplicates = false
 
@@ -19,43 +25,48 @@ struct BlockNameTable: Sendable {
         var capacity = 8
         while capacity < entries * 2 { capacity *= 2 }
         slots = Array(repeating: -1, count: capacity)
+        var lastWithSameName: [Int32] = []  // per slot, the chain's end while building
+        if name == .id {
+            nextWithSameName = Array(repeating: -1, count: blocks.count)
+            lastWithSameName = Array(repeating: -1, count: capacity)
+        }
         for block in blocks where name == .title || !block.id.isEmpty {
             let key = self.key(block)
             var i = slot(of: key)
-            var seenBefore = false
-            while slots[i] >= 0 {
-                if !seenBefore && self.key(blocks[Int(slots[i])]) == key { seenBefore = true }
-                if seenBefore && name == .title { break }
-                i = (i + 1) & (capacity - 1)
+            while slots[i] >= 0 && self.key(blocks[Int(slots[i])]) != key { i = (i + 1) & (capacity - 1) }
+            guard slots[i] >= 0 else {
+                slots[i] = Int32(block.index)
+                if name == .id { lastWithSameName[i] = Int32(block.index) }
+                continue
             }
-            hasDuplicates = hasDuplicates || seenBefore
-            if slots[i] < 0 { slots[i] = Int32(block.index) }
+            hasDuplicates = true
+            guard name == .id else { continue }  // titles keep their first block only
+            nextWithSameName[Int(lastWithSameName[i])] = Int32(block.index)
+            lastWithSameName[i] = Int32(block.index)
         }
     }
 
-    /// The indices of the blocks named `folded`, in block order (probing meets them in the
-    /// order they were put in).
+    /// The indices of the blocks named `folded`, in block order.
     func all(_ folded: String, in blocks: [Block]) -> [Int] {
-        var out: [Int] = []
-        forEach(folded, in: blocks) { out.append($0); return true }
+        guard var index = first(folded, in: blocks) else { return [] }
+        var out = [index]
+        while name == .id, index < nextWithSameName.count, nextWithSameName[index] >= 0 {
+            index = Int(nextWithSameName[index])
+            out.append(index)
+        }
         return out
     }
 
     /// The first block named `folded`.
     func first(_ folded: String, in blocks: [Block]) -> Int? {
-        var found: Int?
-        forEach(folded, in: blocks) { found = $0; return false }
-        return found
-    }
-
-    private func forEach(_ folded: String, in blocks: [Block], _ body: (Int) -> Bool) {
-        guard !slots.isEmpty else { return }
+        guard !slots.isEmpty else { return nil }
         var i = slot(of: folded)
         while slots[i] >= 0 {
             let index = Int(slots[i])
-            if index < blocks.count && key(blocks[index]) == folded && !body(index) { return }
+            if index < blocks.count && key(blocks[index]) == folded { return index }
             i = (i + 1) & (slots.count - 1)
         }
+        return nil
     }
 
     private func key(_ block: Block) -> String { name == .id ? block.foldedID : block.foldedTitle }

@@ -331,10 +331,11 @@ public struct Note: Sendable {
     /// block order and the groups in the order of their first block.
     public var blocksSharingAnID: [[Int]] {
         guard blocksByID.hasDuplicates else { return [] }
+        // Each id's group once, from its first block: one lookup per block, one step per member.
         return blocks.compactMap { block in
-            guard !block.id.isEmpty else { return nil }
+            guard !block.id.isEmpty, firstBlock(withID: block.foldedID) == block.index else { return nil }
             let group = blockIndices(withID: block.foldedID)
-            return group.count > 1 && group[0] == block.index ? group : nil
+            return group.count > 1 ? group : nil
         }
     }
 
