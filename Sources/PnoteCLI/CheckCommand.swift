@@ -108,18 +108,15 @@ enum CheckCommand {
         if options.quiet {
             for i in result.files.indices { result.files[i].diagnostics.removeAll { $0.severity != .error } }
         }
-        if options.format == .sarif {
-            console.out(SARIFRenderer.render(result, version: PnoteCommand.version))  // one JSON document
-        } else {
-            // Written as it is rendered, not held whole first.
-            var sink = OutputSink(delivering: console.out)
-            switch options.format {
-            case .text: TextRenderer(color: options.color).write(result, to: &sink)
-            case .json: JSONRenderer.write(result, to: &sink)
-            case .sarif, .github: GitHubRenderer.write(result, to: &sink)
-            }
-            sink.finish()
+        // Written as it is rendered, not held whole first.
+        var sink = OutputSink(delivering: console.out)
+        switch options.format {
+        case .text: TextRenderer(color: options.color).write(result, to: &sink)
+        case .json: JSONRenderer.write(result, to: &sink)
+        case .sarif: SARIFRenderer.write(result, version: PnoteCommand.version, to: &sink)
+        case .github: GitHubRenderer.write(result, to: &sink)
         }
+        sink.finish()
         CheckCommand.keptUntilExit.set(result)
         if !result.failures.isEmpty { return ExitStatus.usageOrIO }
         if options.exitZero { return ExitStatus.clean }

@@ -10,31 +10,69 @@ public enum SARIFRenderer {
     public static let informationURI = "https://github.com/pnote-lint/pnote"
 
     public static func render(_ result: CheckResult, version: String) -> String {
-        let lang = result.language
-        let rules = RuleRegistry.all.map { rule(($0.meta), lang) }
-        // Results are written on all cores, each as it stands in the document: four levels
-        // deep (root, runs, run, results). A file's suppressed findings follow its others.
+        var document = self.document(version: version, language: result.language, results: results(of: result).map(JSON.verbatim))
+            .serializedBytes(pretty: true, indent: 0)
+        document.append(0x0A)
+        return String(decoding: document, as: UTF8.self)
+    }
+
+    /// `render`'s document, written to `sink` as it goes (the CLI streams it): the parts of
+    /// the document around the results, each result, and between two results what the JSON
+    /// writer puts there, found by writing the document around two markers.
+    public static func write(_ result: CheckResult, version: String, to sink: inout OutputSink) {
+        let items = results(of: result)
+        guard !items.isEmpty else {
+            sink.append(render(result, version: version))
+            return
+        }
+        // NUL is written escaped inside JSON strings, so a bare one marks a place.
+        let first: [UInt8] = [0, 1], second: [UInt8] = [0, 2]
+        let frame = document(version: version, language: result.language, results: [.verbatim(first), .verbatim(second)])
+            .serializedBytes(pretty: true, indent: 0)
+        guard let a = find(first, in: frame), let b = find(second, in: frame) else {
+            sink.append(render(result, version: version))
+            return
+        }
+        sink.append(Array(frame[..<a]))
+        let between = Array(frame[(a + first.count)..<b])
+        for (i, item) in items.enumerated() {
+            if i > 0 { sink.append(between) }
+            sink.append(item)
+        }
+        sink.append(Array(frame[(b + second.count)...]))
+        sink.append(0x0A)
+    }
+
+    /// Every result as it stands in the document (four levels deep: root, runs, run,
+    /// results), written on all cores; a file's suppressed findings follow its others.
+    static func results(of result: CheckResult) -> [[UInt8]] {
         let indexByCode = Dictionary(RuleRegistry.all.enumerated().map { ($1.meta.code, $0) }, uniquingKeysWith: { a, _ in a })
         let written = PerFileRendering.render(result.files) { d, file in
             item(d, file, suppressed: false, ruleIndex: indexByCode[d.code] ?? 0).serializedBytes(pretty: true, indent: 4)
         }
-        var results: [JSON] = []
-        var size = 64 * 1024  // the driver and its rules
+        var results: [[UInt8]] = []
         for (file, items) in zip(result.files, written) {
-            size += items.reduce(0) { $0 + $1.count + 16 }
-            results += items.map(JSON.verbatim)
+            results += items
             results += file.suppressed.map {
-                .verbatim(item($0, file, suppressed: true, ruleIndex: indexByCode[$0.code] ?? 0).serializedBytes(pretty: true, indent: 4))
+                item($0, file, suppressed: true, ruleIndex: indexByCode[$0.code] ?? 0).serializedBytes(pretty: true, indent: 4)
             }
         }
+        return results
+    }
+
+    static func document(version: String, language: Language, results: [JSON]) -> JSON {
+        let rules = RuleRegistry.all.map { rule(($0.meta), language) }
         let driver: JSON = .object([("name", .string("pnote")), ("version", .string(version)), ("semanticVersion", .string(version)),
                                     ("informationUri", .string(informationURI)), ("rules", .array(rules))])
         let run: JSON = .object([("tool", .object([("driver", driver)])), ("columnKind", .string("unicodeCodePoints")),
                                  ("results", .array(results))])
-        var document = JSON.object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
-                                    ("runs", .array([run]))]).serializedBytes(pretty: true, indent: 0, capacity: size + size / 8)
-        document.append(0x0A)
-        return String(decoding: document, as: UTF8.self)
+        return .object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
+                        ("runs", .array([run]))])
+    }
+
+    private static func find(_ marker: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= marker.count else { return nil }
+        return (0...(bytes.count - marker.count)).first { bytes[$0] == marker[0] && Array(bytes[$0..<($0 + marker.count)]) == marker }
     }
 
     static func level(_ s: Severity) -> String {

@@ -183,6 +183,17 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(streamed { JSONRenderer.write(result, to: &$0) } == JSONRenderer.render(result))
         #expect(streamed { GitHubRenderer.write(result, to: &$0) } == GitHubRenderer.render(result))
         #expect(streamed { TextRenderer().write(result, to: &$0) } == TextRenderer().render(result))
+        #expect(streamed { SARIFRenderer.write(result, version: "t", to: &$0) } == SARIFRenderer.render(result, version: "t"))
+        // No results: the document's empty list, not a frame around none.
+        let none = CheckResult(files: [], failures: [], language: .en)
+        #expect(streamed { SARIFRenderer.write(none, version: "t", to: &$0) } == SARIFRenderer.render(none, version: "t"))
+        #expect(SARIFRenderer.render(none, version: "t").contains(#""results": []"#))
+        // Suppressed findings follow their file's others in the stream too.
+        var suppressed = result
+        suppressed.files[1].suppressed = Array(suppressed.files[1].diagnostics.prefix(3))
+        let withSuppressed = streamed { SARIFRenderer.write(suppressed, version: "t", to: &$0) }
+        #expect(withSuppressed == SARIFRenderer.render(suppressed, version: "t"))
+        #expect(withSuppressed.components(separatedBy: #""suppressions""#).count - 1 == 3)
         #expect(JSONRenderer.render(result).utf8.count > 4 * OutputSink.pieceSize, "long enough to come in pieces")
     }
 }
