@@ -229,17 +229,9 @@ public struct SourceText: Sendable {
 /// Where each line starts, as byte offsets: kept in 32 bits (a note is at most
 /// `SourceText.maximumSize` bytes), handed out as `Int`. A check holds one per note.
 public struct LineStarts: RandomAccessCollection, Sendable {
-    // `Indices` and `count` are spelled out: left to inference, `count` walked the lines.
-    public typealias Indices = Range<Int>
     let offsets: [UInt32]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { offsets.count }
-    public var count: Int { offsets.count }
-    public var indices: Range<Int> { 0..<offsets.count }
-    public func index(after i: Int) -> Int { i + 1 }
-    public func index(before i: Int) -> Int { i - 1 }
-    public func index(_ i: Int, offsetBy distance: Int) -> Int { i + distance }
-    public func distance(from start: Int, to end: Int) -> Int { end - start }
     public subscript(line: Int) -> Int { Int(offsets[line]) }
 }
