@@ -172,8 +172,9 @@ struct CheckRun {
         var pending: [Pending] = []
         // The files are read on all cores; all else happens in input order.
         let paths = inputs.map { $0.displayPath.hasPrefix("/") ? $0.displayPath : console.currentDirectory + "/" + $0.displayPath }
-        let stdin = inputs.map(\.isStdin)
-        let contents = Parallel.map(inputs.count) { i in stdin[i] ? nil : RegularFile.read(paths[i], maximumSize: SourceText.maximumSize) }
+        let contents = Parallel.map(inputs.count) { [inputs] i in
+            inputs[i].isStdin ? nil : RegularFile.read(paths[i], maximumSize: SourceText.maximumSize)
+        }
         for (input, (path, content)) in zip(inputs, zip(paths, contents)) {
             let bytes: [UInt8]
             let absolute: String?

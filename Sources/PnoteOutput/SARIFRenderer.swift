@@ -29,7 +29,7 @@ public enum SARIFRenderer {
         let first: [UInt8] = [0, 1], second: [UInt8] = [0, 2]
         let frame = document(version: version, language: result.language, results: [.verbatim(first), .verbatim(second)])
             .serializedBytes(pretty: true, indent: 0)
-        guard let a = find(first, in: frame), let b = find(second, in: frame) else {
+        guard let a = frame.firstRange(of: first)?.lowerBound, let b = frame.firstRange(of: second)?.lowerBound else {
             sink.append(render(result, version: version))
             return
         }
@@ -68,11 +68,6 @@ public enum SARIFRenderer {
                                  ("results", .array(results))])
         return .object([("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")), ("version", .string("2.1.0")),
                         ("runs", .array([run]))])
-    }
-
-    private static func find(_ marker: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= marker.count else { return nil }
-        return (0...(bytes.count - marker.count)).first { bytes[$0] == marker[0] && Array(bytes[$0..<($0 + marker.count)]) == marker }
     }
 
     static func level(_ s: Severity) -> String {

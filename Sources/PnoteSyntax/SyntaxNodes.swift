@@ -110,13 +110,15 @@ public struct BlockNode: Sendable {
 
     public var parent: Int? {
         get { storedParent == .max ? nil : Int(storedParent) }
-        set { storedParent = newValue.map { UInt32(truncatingIfNeeded: $0) } ?? .max }
+        set { storedParent = BlockNode.stored(newValue) }
     }
+
+    private static func stored(_ parent: Int?) -> UInt32 { parent.map { UInt32(truncatingIfNeeded: $0) } ?? .max }
 
     public init(heading: HeadingNode, kind: BlockKind, fields: [FieldNode], parent: Int?, children: [Int], range: TextRange) {
         self.heading = heading
         self.kind = kind
-        storedParent = parent.map { UInt32(truncatingIfNeeded: $0) } ?? .max
+        storedParent = BlockNode.stored(parent)
         self.fields = fields
         self.children = children
         self.range = range

@@ -15,8 +15,7 @@ public struct Workspace: Sendable {
         self.notes = notes
         self.parallel = parallel
         // Each note's names are hashed on all cores; the index takes them in note order.
-        let manyNotes = (parallel ?? Parallel.hasCores) && notes.count >= Workspace.parallelNotesThreshold
-        let entries = Parallel.map(notes.count, parallel: manyNotes) { NameIndex.Entries(of: notes[$0]) }
+        let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { NameIndex.Entries(of: notes[$0]) }
         for (i, (note, entries)) in zip(notes, entries).enumerated() {
             indexByPath[Workspace.normalise(note.path)] = i
             names.add(entries, at: i)
@@ -90,7 +89,7 @@ public struct Workspace: Sendable {
     /// make every written block copy itself, which an edit pays per keystroke).
     private mutating func resolve(notes targets: [Int]) {
         let allowed = self.parallel ?? Parallel.hasCores
-        let manyNotes = allowed && targets.count >= Workspace.parallelNotesThreshold
+        let manyNotes = spreadsNotes(targets.count)
         // A large note alone (an edit in the editor) is read in chunks of blocks on all cores,
         // as the builder reads its blocks.
         let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
@@ -135,6 +134,11 @@ public struct Workspace: Sendable {
 
     /// From this many notes on, resolution runs on all cores.
     static let parallelNotesThreshold = 16
+
+    /// Whether work on `count` notes is spread note by note over the cores.
+    private func spreadsNotes(_ count: Int) -> Bool {
+        (parallel ?? Parallel.hasCores) && count >= Workspace.parallelNotesThreshold
+    }
 
     private struct ResolvedField: Sendable {
         var block: Int, field: Int, refs: [Reference]
