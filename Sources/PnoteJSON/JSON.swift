@@ -99,19 +99,36 @@ public indirect enum JSON: Sendable, Equatable {
                 buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            out.append(contentsOf: buffer[at...])
+            // As raw bytes, not a slice: a contiguous append is one copy.
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
         }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether any byte of `word` is a control character, `"` or a backslash (exact, not a guess:
+    /// bytes of 0x80 and up, in UTF-8 sequences, never count).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below32 = (word &- 0x20 &* ones) & ~word & highs != 0
+        return below32 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones))
+    }
 
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             // Most strings need no escape: copy them whole (messages, paths, source text).
+            // Eight bytes at a time up to the first word that may hold one.
             var plainFrom = 0
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            var clean = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while clean + 8 <= raw.count, !needsEscape(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) { clean += 8 }
+            for i in clean..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<i]))
                 plainFrom = i + 1
                 switch b {

@@ -84,6 +84,43 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
                 == "{\"b\":1,\"a\":[null,true,1.5]}")
     }
 
+    @Test func everyByteIsEscapedWhereverItStands() {
+        // Strings are scanned eight bytes at a time: each byte that needs an escape, at each
+        // place in and around a word, next to multi-byte characters, against a plain escaper.
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                let unit = scalar.value
+                switch unit {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case ..<0x20: out += "\\u00" + (unit < 0x10 ? "0" : "") + String(unit, radix: 16)
+                default: out += String(scalar)
+                }
+            }
+            return out + "\""
+        }
+        var checked = 0
+        for special in (0..<0x20).map({ UnicodeScalar(UInt8($0)) }) + ["\"", "\\", "é", "€", "~", " "] {
+            for length in [1, 7, 8, 9, 15, 16, 17, 24] {
+                for position in 0..<length {
+                    var scalars = Array(repeating: UnicodeScalar(UInt8(ascii: "a")), count: length)
+                    scalars[position] = special
+                    let plain = String(String.UnicodeScalarView(scalars))
+                    let accented = "é" + plain  // shifts the words by two bytes
+                    let expected = reference(plain)
+                    #expect(JSON.string(plain).serialized() == expected, "\(special.value) at \(position) of \(length)")
+                    #expect(JSON.string(accented).serialized() == "\"é" + expected.dropFirst(), "\(special.value) at \(position) of \(length), after é")
+                    checked += 2
+                }
+            }
+        }
+        #expect(checked == 38 * 97 * 2)
+    }
+
     @Test func githubCommandsEncodeTheirSeparators() {
         #expect(GitHubRenderer.escapeData("50% a\r\nb: c, d") == "50%25 a%0D%0Ab: c, d")
         #expect(GitHubRenderer.escapeProperty("notes/a:b,c%é.pnote") == "notes/a%3Ab%2Cc%25é.pnote")
