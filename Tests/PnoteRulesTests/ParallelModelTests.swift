@@ -72,6 +72,21 @@ import Testing
         let expected = ["PN108 group", "PN210 measure 'A'", "PN210 measure 'B'", "PN001 late"]
         for order in [found, found.reversed(), [found[1], found[3], found[0], found[2]]] {
             #expect(order.sorted(by: Checker.inReportOrder).map { "\($0.code) \($0.message.en)" } == expected)
+            #expect(Checker.inReportOrder(order).map { "\($0.code) \($0.message.en)" } == expected)
         }
+    }
+
+    @Test func theReportSortsAsAStableSortWould() {
+        // Ties (same range, code and English message) keep the order found, whether the
+        // list came in order or not; the Dutch text tells the tied ones apart here.
+        func tied(_ start: Int, _ nl: String) -> Diagnostic {
+            Diagnostic(code: "PN004", slug: "x", severity: .warning, range: TextRange(start, start + 3),
+                       message: Localized(nl: nl, en: "same"), help: nil, fix: nil, related: [])
+        }
+        let found = [tied(7, "a"), tied(2, "b"), tied(7, "c"), tied(2, "d"), tied(7, "e"), tied(1, "f")]
+        #expect(Checker.inReportOrder(found).map(\.message.nl) == ["f", "b", "d", "a", "c", "e"])
+        let sorted = [tied(1, "f"), tied(2, "b"), tied(2, "d"), tied(7, "a")]
+        #expect(Checker.inReportOrder(sorted).map(\.message.nl) == ["f", "b", "d", "a"])
+        #expect(Checker.inReportOrder([]).isEmpty)
     }
 }

@@ -52,8 +52,19 @@ public enum Checker {
             }
         }
         if off { diagnostics.removeAll { configuration.severities[$0.code] == .some(nil) } }
-        diagnostics.sort(by: Checker.inReportOrder)
-        return NoteReport(noteIndex: index, diagnostics: diagnostics)
+        return NoteReport(noteIndex: index, diagnostics: inReportOrder(diagnostics))
+    }
+
+    /// `diagnostics` sorted by `inReportOrder`, ties kept in the order found. Often they
+    /// are in order already (one rule finds most); else their positions are sorted and
+    /// each diagnostic copied once (sorting in place moves a five-string value many times).
+    static func inReportOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let inOrder = diagnostics.indices.dropFirst().allSatisfy { !inReportOrder(diagnostics[$0], diagnostics[$0 - 1]) }
+        if inOrder { return diagnostics }
+        let order = diagnostics.indices.sorted { a, b in
+            inReportOrder(diagnostics[a], diagnostics[b]) || (!inReportOrder(diagnostics[b], diagnostics[a]) && a < b)
+        }
+        return order.map { diagnostics[$0] }
     }
 
     /// Position, code, end, then message: a rule may find in dictionary order, which changes
