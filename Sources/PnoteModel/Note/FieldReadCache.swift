@@ -62,10 +62,12 @@ public final class FieldReadCache: @unchecked Sendable {
         self.hash = hash
     }
 
-    func key(kind: BlockKind, language: Language, key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        // Kind and language only spread the keys: a hit compares them anyway.
-        let seed = hash(key, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
-        return hash(raw, seed ^ 0xFF)
+    /// The slot key of a field whose line reads `line`, from its key to the end of its value
+    /// (`niveau: selectief`): one hash over the bytes as they stand. The spacing between
+    /// key and value is hashed too; it only spreads the keys, as kind and language do: a
+    /// hit compares key and value themselves.
+    func key(kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        hash(line, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
     }
 
     func entry(_ hashKey: UInt64, kind: BlockKind, language: Language,

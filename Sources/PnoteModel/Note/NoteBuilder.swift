@@ -123,13 +123,15 @@ public enum NoteBuilder {
         // Single-line values are looked up in the cache from the bytes, before any string is made.
         guard let cache, node.continuationRanges.isEmpty,
               node.keyRange.length + node.valueRange.length <= FieldReadCache.maximumTextBytes,
-              node.keyRange.end <= bytes.count, node.valueRange.end <= bytes.count else {
+              node.keyRange.end <= bytes.count, node.valueRange.end <= bytes.count,
+              node.keyRange.start <= node.valueRange.start else {
             return readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
                              tree: tree, language: language)
         }
         let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
         let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
-        let hashKey = cache.key(kind: kind, language: language, key: keyBytes, raw: rawBytes)
+        let hashKey = cache.key(kind: kind, language: language,
+                                line: UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.valueRange.end]))
         if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
             return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
         }
