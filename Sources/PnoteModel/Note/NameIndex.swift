@@ -125,38 +125,68 @@ struct NameIndex: Sendable {
     /// read, not collected and sorted: each list is already in note and block order.
     func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
                           _ body: (BlockAddress) -> Bool) {
+        forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: note, indexedKeys: nil, body)
+    }
+
+    /// `forEachCandidate` for block `block` of note `note` as indexed: its own keys are read
+    /// from the note's entries, not hashed again (PN108 and PN210 ask for every group and
+    /// every measure).
+    func forEachCandidate(_ kind: BlockKind, ofBlock block: Int, id: String, title: String, municipality: String,
+                          inNote note: Int, _ body: (BlockAddress) -> Bool) {
+        forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: note,
+                         indexedKeys: indexedKeys(ofNote: note, block: block, municipality: municipality), body)
+    }
+
+    /// The keys note `n` put in the index for `block`, when it is indexed under `municipality`.
+    private func indexedKeys(ofNote n: Int, block: Int, municipality: String) -> (byID: Int, byTitle: Int)? {
+        guard n < entriesByNote.count, let entries = entriesByNote[n], entries.municipality == municipality else { return nil }
+        // Each indexed block holds two slots, in block order: a binary search over them.
+        var low = 0, high = entries.blocks.count / 2
+        while low < high {
+            let mid = (low + high) / 2
+            if entries.blocks[2 * mid] < block { low = mid + 1 } else { high = mid }
+        }
+        guard 2 * low < entries.blocks.count, entries.blocks[2 * low] == block else { return nil }
+        return (entries.keys[2 * low], entries.keys[2 * low + 1])
+    }
+
+    private func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
+                                  indexedKeys: (byID: Int, byTitle: Int)?, _ body: (BlockAddress) -> Bool) {
         // Most notes declare a municipality and no note goes without: one partition, two
         // lists. A note without one is compared with every partition.
-        var cursors: [Cursor] = []
-        cursors.reserveCapacity(4)
-        func add(_ partition: String) {
-            let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
-            if let list = addresses[byID] { cursors.append(Cursor(list, skipping: note)) }
-            if let list = addresses[byTitle] { cursors.append(Cursor(list, skipping: note)) }
-        }
-        if municipality.isEmpty {
-            for partition in municipalities.keys { add(partition) }
-        } else {
-            // The asking note's own partition (if no note declares it, its lists are
-            // simply not there), and the notes that declare none, if there are any.
-            add(municipality)
-            if notesWithoutMunicipality > 0 { add("") }
-        }
-        // Take the smallest head each time; a block found by both id and title comes up
-        // twice in a row and is handed out once.
-        var last: BlockAddress?
-        while true {
-            var smallest = -1
-            for i in cursors.indices {
-                guard let head = cursors[i].head else { continue }
-                if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
+        let partitions = municipality.isEmpty ? municipalities.count : (notesWithoutMunicipality > 0 ? 2 : 1)
+        // The cursors live on the stack: this runs once per group and measure of a folder.
+        withUnsafeTemporaryAllocation(of: Cursor.self, capacity: 2 * partitions) { cursors in
+            var count = 0
+            func add(_ keys: (byID: Int, byTitle: Int)) {
+                if let list = addresses[keys.byID] { (cursors.baseAddress! + count).initialize(to: Cursor(list, skipping: note)); count += 1 }
+                if let list = addresses[keys.byTitle] { (cursors.baseAddress! + count).initialize(to: Cursor(list, skipping: note)); count += 1 }
             }
-            guard smallest >= 0 else { return }
-            let address = cursors[smallest].head!
-            cursors[smallest].advance()
-            if address == last { continue }
-            last = address
-            if !body(address) { return }
+            if municipality.isEmpty {
+                for partition in municipalities.keys { add(NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)) }
+            } else {
+                // The asking note's own partition (if no note declares it, its lists are
+                // simply not there), and the notes that declare none, if there are any.
+                add(indexedKeys ?? NameIndex.keys(municipality: municipality, kind: kind, id: id, title: title))
+                if notesWithoutMunicipality > 0 { add(NameIndex.keys(municipality: "", kind: kind, id: id, title: title)) }
+            }
+            defer { cursors.baseAddress!.deinitialize(count: count) }
+            // Take the smallest head each time; a block found by both id and title comes up
+            // twice in a row and is handed out once.
+            var last: BlockAddress?
+            while true {
+                var smallest = -1
+                for i in 0..<count {
+                    guard let head = cursors[i].head else { continue }
+                    if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
+                }
+                guard smallest >= 0 else { return }
+                let address = cursors[smallest].head!
+                cursors[smallest].advance()
+                if address == last { continue }
+                last = address
+                if !body(address) { return }
+            }
         }
     }
 

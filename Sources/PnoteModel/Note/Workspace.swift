@@ -46,11 +46,19 @@ public struct Workspace: Sendable {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
         // The closure holds the notes alone: holding `self` copied the whole workspace twice a call.
         let notes = self.notes
-        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
+        func fits(_ address: BlockAddress) -> Bool {
             // Keys are hashes: the names themselves decide.
             let other = notes[address.note].blocks[address.block]
             guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title) else { return true }
             return body(address)
+        }
+        // The index's keys for the block are its own only if it is the block the note holds.
+        let blocks = notes[n].blocks
+        if block.kind == kind, blocks.indices.contains(block.index),
+           blocks[block.index].foldedID == id, blocks[block.index].foldedTitle == title {
+            names.forEachCandidate(kind, ofBlock: block.index, id: id, title: title, municipality: municipality, inNote: n, fits)
+        } else {
+            names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n, fits)
         }
     }
 
@@ -169,29 +177,34 @@ public struct Workspace: Sendable {
     private func links(of n: Int) -> Links {
         let note = notes[n]
         var links = Links()
-        for block in note.blocks {
-            switch block.kind {
-            case .measure:
-                var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
-                if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
-                var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
-                if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
-                links.measureTargets[block.index] = unique(targets)
-                links.measureGoals[block.index] = unique(goals)
-                if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
-                    links.measureEnvelope[block.index] = e
-                }
-            case .indicator:
-                if let g = note.ancestor(of: block.index, kind: .goal) { links.indicatorGoal[block.index] = g }
-            default: break
+        // Only measures and indicators have links: the tables are made at their size, and
+        // the other blocks are never looked at.
+        let measures = note.blocks(of: .measure), indicators = note.blocks(of: .indicator)
+        links.measureTargets.reserveCapacity(measures.count)
+        links.measureGoals.reserveCapacity(measures.count)
+        links.measureEnvelope.reserveCapacity(measures.count)
+        links.indicatorGoal.reserveCapacity(indicators.count)
+        for block in measures {
+            var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
+            if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
+            var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
+            if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
+            links.measureTargets[block.index] = unique(targets)
+            links.measureGoals[block.index] = unique(goals)
+            if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
+                links.measureEnvelope[block.index] = e
             }
+        }
+        for block in indicators {
+            if let g = note.ancestor(of: block.index, kind: .goal) { links.indicatorGoal[block.index] = g }
         }
         // A measure without `begroting` belongs to its domain's only envelope (section 5.1).
         var envelopesByDomain: [String: [Int]] = [:]
-        for block in note.blocks where block.kind == .budget {
+        for block in note.blocks(of: .budget) {
             if let key = block.domain?.key { envelopesByDomain[key, default: []].append(block.index) }
         }
-        for block in note.blocks where block.kind == .measure && links.measureEnvelope[block.index] == nil {
+        guard !envelopesByDomain.isEmpty else { return links }
+        for block in measures where links.measureEnvelope[block.index] == nil {
             guard let key = block.domain?.key, let matching = envelopesByDomain[key], matching.count == 1 else { continue }
             links.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
         }
@@ -241,8 +254,11 @@ public struct Workspace: Sendable {
     }
 
     private func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
-        // A measure has a group or two: compare them, rather than hash them into a set.
+        // A measure has a group or two: compare them, rather than hash them into a set, and
+        // hand back the list itself when nothing repeats (the usual case: no new list).
         guard addresses.count > 8 else {
+            let repeats = addresses.indices.contains { i in addresses[..<i].contains(addresses[i]) }
+            guard repeats else { return addresses }
             var out: [BlockAddress] = []
             out.reserveCapacity(addresses.count)
             for address in addresses where !out.contains(address) { out.append(address) }
