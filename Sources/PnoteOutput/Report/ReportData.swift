@@ -60,7 +60,7 @@ public struct ReportData: Sendable {
     }
 
     static func band(_ group: Block, _ lang: Language) -> String {
-        if case .age(let age)? = group.field(.age)?.value {
+        if case .age(let age)? = group.value(.age) {
             if let max = age.max, max <= 18 { return lang == .nl ? "Jeugd (0–18)" : "Youth (0–18)" }
             if age.min >= 65 { return lang == .nl ? "Ouderen (67+)" : "Older people (67+)" }
             return lang == .nl ? "Volwassenen (18–67)" : "Adults (18–67)"

@@ -16,7 +16,7 @@ public enum StructuralWithIncidentalFunding: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         context.note.blocks(of: .measure).compactMap { block in
-            guard case .funding(let funding)? = block.field(.funding)?.value,
+            guard case .funding(let funding)? = block.value(.funding),
                   funding.kind == .incidental, case .amount(let money)? = block.budget,
                   let field = block.field(.funding) else { return nil }
             let years: YearSpan? = money.years ?? (money.period == .once || money.period == .total ? nil : context.note.settings.period)

@@ -34,7 +34,7 @@ public enum EnvelopeExceeded: Rule {
 
     public static func annualTotal(of envelope: Block, in context: RuleContext) -> Int64? {
         var period: YearSpan?
-        if case .period(let p)? = envelope.field(.period)?.value { period = p }
+        if case .period(let p)? = envelope.value(.period) { period = p }
         return context.annualAmount(envelope, .total, period: period)
     }
 

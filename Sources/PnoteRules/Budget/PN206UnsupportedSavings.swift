@@ -13,7 +13,7 @@ public enum UnsupportedSavings: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         context.note.blocks(of: .measure).compactMap { block in
-            guard let savings = block.field(.savings), block.field(.evidence) == nil else { return nil }
+            guard let savings = block.field(.savings), !block.hasField(.evidence) else { return nil }
             return Finding(range: savings.syntax.fullValueRange,
                            message: Localized(nl: "'\(block.title)' rekent op een besparing zonder onderbouwing", en: "'\(block.title)' counts on savings without evidence"),
                            help: Localized(nl: "voeg '- onderbouwing: …' toe (businesscase, MKBA, effectencalculator, studie)",

@@ -15,7 +15,7 @@ public enum ExistingBudgetWithoutSource: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         context.note.blocks(of: .measure).compactMap { block in
             guard block.budget == .existingBudget, let field = block.field(.budget) else { return nil }
-            if case .funding(let f)? = block.field(.funding)?.value, !f.source.isEmpty { return nil }
+            if case .funding(let f)? = block.value(.funding), !f.source.isEmpty { return nil }
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "'\(block.title)' wordt betaald binnen bestaande middelen, maar er staat niet welke",
                                               en: "'\(block.title)' is paid within the existing budget, but it does not say which"),

@@ -17,7 +17,7 @@ public enum PreventionOnEscalatedCare: Rule {
         let table = TaskFieldTable.standard
         return context.note.blocks(of: .measure).compactMap { block in
             guard let level = block.level, level == .universal || level == .selective,
-                  case .taskField(let code)? = block.field(.taskField)?.value, table.escalatedCare.contains(code),
+                  case .taskField(let code)? = block.value(.taskField), table.escalatedCare.contains(code),
                   let field = block.field(.taskField) else { return nil }
             let name = table.name(of: code, year: context.note.settings.referenceYear) ?? code
             return Finding(range: field.syntax.fullValueRange,

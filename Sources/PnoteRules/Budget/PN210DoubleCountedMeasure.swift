@@ -16,7 +16,7 @@ public enum DoubleCountedMeasure: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for measure in context.note.blocks(of: .measure) where measure.field(.budget) != nil {
+        for measure in context.note.blocks(of: .measure) where measure.hasField(.budget) {
             // Other notes of the same municipality (or of none declared) only.
             let twinWithBudget = context.workspace.firstSameNamed(.measure, as: measure, inNote: context.noteIndex) { address in
                 guard let budget = context.workspace.block(address).field(.budget) else { return false }

@@ -19,7 +19,7 @@ public enum TaskFieldNotValidForYear: Rule {
         let year = context.note.settings.referenceYear
         let version = table.version(for: year)
         return context.note.blocks(of: .measure).compactMap { block in
-            guard case .taskField(let code)? = block.field(.taskField)?.value,
+            guard case .taskField(let code)? = block.value(.taskField),
                   version.codes[code] == nil, let field = block.field(.taskField) else { return nil }
             let replacements = table.replacements(for: code, year: year)
             let named = replacements.map { "\($0) \(version.codes[$0] ?? "")" }

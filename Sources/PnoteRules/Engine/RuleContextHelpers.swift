@@ -18,7 +18,7 @@ extension RuleContext {
 
     /// The blocks of `kind` in this note that lack the field `key` (PN103, PN201, PN313, PN401).
     public func blocks(_ kind: BlockKind, without key: FieldKey) -> [Block] {
-        note.blocks(of: kind).filter { $0.field(key) == nil }
+        note.blocks(of: kind).filter { !$0.hasField(key) }
     }
 
     public func address(_ block: Block) -> BlockAddress { BlockAddress(note: noteIndex, block: block.index) }
@@ -31,7 +31,7 @@ extension RuleContext {
 
     /// A money field (besparing, totaal) per year in cents.
     public func annualAmount(_ block: Block, _ key: FieldKey, period: YearSpan? = nil) -> Int64? {
-        guard case .budget(.amount(let money))? = block.field(key)?.value else { return nil }
+        guard case .budget(.amount(let money))? = block.value(key) else { return nil }
         return money.annualCents(notePeriod: period ?? note.settings.period)
     }
 

@@ -46,7 +46,7 @@ public struct IndicatorUnit {
 enum MissingIndicatorField {
     static func findings(_ context: RuleContext, key: FieldKey, what: Localized, example: Localized) -> [Finding] {
         context.indicatorUnits.compactMap { unit in
-            guard unit.owner.field(key) == nil else { return nil }
+            guard !unit.owner.hasField(key) else { return nil }
             return Finding(range: unit.reportRange,
                            message: Localized(nl: "indicator '\(unit.name)' heeft geen \(what.nl)", en: "indicator '\(unit.name)' has no \(what.en)"),
                            help: Localized(nl: "voeg '- \(key.spec.nl): \(example.nl)' toe", en: "add '- \(key.spec.en): \(example.en)'"))

@@ -15,7 +15,10 @@ public enum PercentageOutOfRange: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            for field in block.fields where field.key == .baseline || field.key == .target || field.key == .reach {
+            // By index: a field is copied out (a retain) only when its key is one of the three.
+            let fields = block.fields
+            for i in fields.indices where fields[i].key == .baseline || fields[i].key == .target || fields[i].key == .reach {
+                let field = fields[i]
                 guard case .indicatorValue(let v) = field.value, v.isPercent, v.number < 0 || v.number > 100 else { continue }
                 out.append(Finding(range: field.syntax.fullValueRange,
                                    message: Localized(nl: "'\(field.rawValue)' is geen mogelijk percentage (0 tot en met 100)",

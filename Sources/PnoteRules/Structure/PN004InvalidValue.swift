@@ -19,8 +19,11 @@ public enum InvalidValue: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            for field in block.fields {
-                guard let key = field.key else { continue }
+            // By index: a field is copied out of the block only when it is reported.
+            let fields = block.fields
+            for i in fields.indices where fields[i].isInvalid || fields[i].hasEmptyValue {
+                guard let key = fields[i].key else { continue }
+                let field = fields[i]
                 if field.isInvalid, case .invalid(let error) = field.value {
                     out.append(finding(name: context.text(field.syntax.keyRange), error: error, range: field.syntax.fullValueRange))
                 } else if field.rawValue.isEmpty, key.spec.valueKind != .text, key.spec.valueKind != .references {

@@ -20,8 +20,10 @@ public enum UnresolvedReference: Rule {
         // The same unknown id is often written many times: find its suggestion once.
         var suggestions: [String: String?] = [:]
         for block in note.blocks {
-            for field in block.fields {
-                guard field.holdsReferences, case .references(let refs) = field.value, let key = field.key else { continue }
+            // By index: only reference fields are copied out of the block.
+            let fields = block.fields
+            for i in fields.indices where fields[i].holdsReferences {
+                guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
                 for ref in refs {
                     switch ref.problem {
                     case .unresolved?:

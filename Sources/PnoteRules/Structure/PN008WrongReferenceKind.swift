@@ -15,8 +15,11 @@ public enum WrongReferenceKind: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            for field in block.fields {
-                guard field.holdsReferences, case .references(let refs) = field.value, let key = field.key else { continue }
+            // By index: only reference fields are copied out of the block.
+            let fields = block.fields
+            for i in fields.indices where fields[i].holdsReferences {
+                guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
+                let field = fields[i]
                 let expected = UnresolvedReference.expectedKind(key)
                 let name = context.text(field.syntax.keyRange)
                 for ref in refs {

@@ -42,7 +42,7 @@ enum Decorations {
                     }
                 case .budget(.amount(let money)):
                     var period: YearSpan? = s.note.settings.period
-                    if block.kind == .budget, case .period(let p)? = block.field(.period)?.value { period = p }
+                    if block.kind == .budget, case .period(let p)? = block.value(.period) { period = p }
                     let annual = MoneyText.format(cents: money.annualCents(notePeriod: period)).text(lang)
                     hint(at: field.syntax.fullValueRange.end, "= " + annual + (lang == .nl ? "/jaar" : "/year"))
                 default: break
