@@ -110,6 +110,12 @@ import Testing
                         let fits = { (a: BlockAddress) in (a.note + a.block) % 2 == 1 }
                         #expect(w.firstSameNamed(block.kind, as: block, inNote: n, where: fits) == expected.first(where: fits),
                                 "round \(round), note \(n), block \(block.index)")
+                        // Asked for the other kind, or with a block the note does not hold (an
+                        // edited copy), the index's own keys for the block must not be used.
+                        let other: BlockKind = block.kind == .measure ? .targetGroup : .measure
+                        #expect(w.sameNamed(other, as: block, inNote: n) == definition(w, other, block, n))
+                        let elsewhere = (n + 1) % w.notes.count
+                        #expect(w.sameNamed(block.kind, as: block, inNote: elsewhere) == definition(w, block.kind, block, elsewhere))
                         compared += 1
                         found += expected.count
                     }

@@ -52,9 +52,10 @@ public struct Workspace: Sendable {
             guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title) else { return true }
             return body(address)
         }
-        // The index's keys for the block are its own only if it is the block the note holds.
+        // The index's keys for the note's block at that place fit only if it has this kind
+        // and these names (the caller may hold an edited copy, or a block of another note).
         let blocks = notes[n].blocks
-        if block.kind == kind, blocks.indices.contains(block.index),
+        if blocks.indices.contains(block.index), blocks[block.index].kind == kind,
            blocks[block.index].foldedID == id, blocks[block.index].foldedTitle == title {
             names.forEachCandidate(kind, ofBlock: block.index, id: id, title: title, municipality: municipality, inNote: n, fits)
         } else {
