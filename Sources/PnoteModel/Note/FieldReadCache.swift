@@ -20,18 +20,17 @@ public final class FieldReadCache: @unchecked Sendable {
         let kind: BlockKind
         let language: Language
         let keyText: String
-        /// The stored text, so notes that share a value share its storage too.
-        let raw: String
-        let key: FieldKey?
-        let value: FieldValue
+        /// What the field says: every field that reads the same shares this box (and
+        /// writing to one of them copies it first).
+        let content: Field.Content
+        /// The stored text (`content.rawValue`, which is only written on a copy).
+        var raw: String { content.rawValue }
 
-        init(kind: BlockKind, language: Language, keyText: String, raw: String, key: FieldKey?, value: FieldValue) {
+        init(kind: BlockKind, language: Language, keyText: String, content: Field.Content) {
             self.kind = kind
             self.language = language
             self.keyText = keyText
-            self.raw = raw
-            self.key = key
-            self.value = value
+            self.content = content
         }
     }
 

@@ -20,8 +20,9 @@ public enum NoteBuilder {
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }
         note.blockIndicesByKind = byKind
         note.hasExternalReferences = blocks.contains { block in
-            block.fields.contains { field in
-                guard case .references(let refs) = field.value else { return false }
+            let fields = block.fields
+            return fields.indices.contains { i in
+                guard fields[i].holdsReferences, case .references(let refs) = fields[i].value else { return false }
                 return refs.contains { if case .external = $0.text.target { return true } else { return false } }
             }
         }
@@ -45,9 +46,12 @@ public enum NoteBuilder {
                 let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
                 return (fields, text(node.heading.titleRange), text(node.heading.idRange))
             }
+            // The first field with a key, by index: `first(where:)` copies each field it passes.
+            func first(_ key: FieldKey) -> Int? { fields.indices.first { fields[$0].key == key } }
             var source = Block.IDSource.heading
-            if id.isEmpty, let f = fields.first(where: { $0.key == .id }), !f.rawValue.isEmpty {
-                id = f.rawValue.hasPrefix("#") ? String(f.rawValue.dropFirst()) : f.rawValue
+            if id.isEmpty, let f = first(.id), !fields[f].rawValue.isEmpty {
+                let written = fields[f].rawValue
+                id = written.hasPrefix("#") ? String(written.dropFirst()) : written
                 source = .field
             }
             if id.isEmpty {
@@ -55,12 +59,11 @@ public enum NoteBuilder {
                 source = .slug
             }
             var domain: Domain?
-            if case .domain(let d)? = fields.first(where: { $0.key == .domain })?.value { domain = d }
+            if let f = first(.domain), case .domain(let d) = fields[f].value { domain = d }
             if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
             var classification: GroupClassification?
             if node.kind == .targetGroup {
-                let criterion = fields.first { $0.key == .criterion }?.rawValue
-                classification = Lexicon.standard.classify(criterion: criterion, title: title)
+                classification = Lexicon.standard.classify(criterion: first(.criterion).map { fields[$0].rawValue }, title: title)
             }
             // Each field keeps its own node: the block's list of them would be a second copy.
             // The node is moved, not copied (a copy retains and releases its lists).
@@ -133,13 +136,12 @@ public enum NoteBuilder {
         let hashKey = cache.key(kind: kind, language: language,
                                 line: UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.valueRange.end]))
         if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
-            return Field(key: hit.key, syntax: node, rawValue: hit.raw, value: hit.value)
+            return Field(content: hit.content, syntax: node)
         }
         let keyText = String(decoding: keyBytes, as: UTF8.self), raw = String(decoding: rawBytes, as: UTF8.self)
         let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
         if field.key?.spec.valueKind != .references {
-            cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, raw: raw,
-                                             key: field.key, value: field.value), for: hashKey)
+            cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, content: field.content), for: hashKey)
         }
         return field
     }

@@ -159,7 +159,7 @@ public struct Workspace: Sendable {
         var out: [ResolvedField] = []
         for b in blocks {
             let fields = note.blocks[b].fields
-            for f in fields.indices {
+            for f in fields.indices where fields[f].holdsReferences {
                 guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
                 for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
                 out.append(ResolvedField(block: b, field: f, refs: refs))

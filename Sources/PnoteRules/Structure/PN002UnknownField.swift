@@ -18,7 +18,7 @@ public enum UnknownField: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks where block.fields.contains(where: { $0.key == nil }) {
+        for block in context.note.blocks where block.hasField(nil) {
             let valid = FieldKey.keys(for: block.kind)
             let spellings = valid.flatMap { [$0.spec.nl, $0.spec.en] + $0.spec.aliases }
             for field in block.fields where field.key == nil {

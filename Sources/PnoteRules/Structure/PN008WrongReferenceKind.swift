@@ -15,15 +15,15 @@ public enum WrongReferenceKind: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         for block in context.note.blocks {
-            // By index: only reference fields are copied out of the block.
+            // By index: only reference fields are looked into, and their key's text is made
+            // only for a reference that is reported.
             let fields = block.fields
             for i in fields.indices where fields[i].holdsReferences {
                 guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
-                let field = fields[i]
                 let expected = UnresolvedReference.expectedKind(key)
-                let name = context.text(field.syntax.keyRange)
                 for ref in refs {
                     guard case .wrongKind(let actual)? = ref.problem, let target = ref.target else { continue }
+                    let name = context.text(fields[i].syntax.keyRange)
                     let title = context.workspace.block(target).title
                     out.append(Finding(
                         range: ref.range,
