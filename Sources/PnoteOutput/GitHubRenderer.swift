@@ -17,8 +17,8 @@ public enum GitHubRenderer {
 
     /// The commands, written to `sink` in order (the CLI streams them to its output).
     public static func write(_ result: CheckResult, to sink: inout OutputSink) {
-        for file in PerFileRendering.render(result.files, { command(for: $0, in: $1) }) {
-            for item in file { sink.append(item) }
+        PerFileRendering.forEachFile(result.files, { command(for: $0, in: $1) }) { _, items in
+            for item in items { sink.append(item) }
         }
     }
 

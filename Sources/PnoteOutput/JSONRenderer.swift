@@ -15,9 +15,9 @@ public enum JSONRenderer {
     public static func write(_ result: CheckResult, to sink: inout OutputSink) {
         // Compact JSON concatenates: each diagnostic is serialized on its own, as bytes,
         // and joined in order.
-        let items = PerFileRendering.render(result.files) { diagnosticBytes($0, $1) }
         sink.append(#"{"version":1,"files":["#)
-        for (index, (file, items)) in zip(result.files, items).enumerated() {
+        PerFileRendering.forEachFile(result.files, { diagnosticBytes($0, $1) }) { index, items in
+            let file = result.files[index]
             if index > 0 { sink.append(UInt8(ascii: ",")) }
             sink.append(#"{"path":"#)
             sink.append(JSON.string(file.displayPath).serializedBytes())

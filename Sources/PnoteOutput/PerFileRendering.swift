@@ -2,17 +2,46 @@ import Foundation
 import PnoteModel
 import PnoteRules
 
-/// Renders every diagnostic of every file, on all cores when there are many, and hands back
-/// each file's texts in input order. Output is per diagnostic anyway (a block of lines, a
+/// Renders every diagnostic of every file, on all cores when there are many, and hands each
+/// file's texts over in input order. Output is per diagnostic anyway (a block of lines, a
 /// JSON object); a 50 MB folder or note has some 20 to 100 MB of it, which one core would
 /// write alone after the check.
 enum PerFileRendering {
     /// From this many diagnostics on, rendering runs on all cores, in chunks of this size.
     static let parallelThreshold = 2_000
 
-    /// Per file, `item` of each of its diagnostics, in order.
+    /// Files are rendered in batches of about this many diagnostics, each handed over before
+    /// the next is rendered: the output of a whole folder is never held at once (for the
+    /// 50 MB folder, its JSON held whole was a twentieth of the check's memory).
+    static let batchSize = 32_000
+
+    /// Per file, `item` of each of its diagnostics, in order: all of them at once.
     static func render<Item: Sendable>(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item) -> [[Item]] {
-        let total = files.reduce(0) { $0 + $1.diagnostics.count }
+        var out: [[Item]] = []
+        out.reserveCapacity(files.count)
+        forEachFile(files, item) { _, items in out.append(items) }
+        return out
+    }
+
+    /// Hands `body` each file's index and the `item` of each of its diagnostics, in input
+    /// order, rendering a batch of files at a time.
+    static func forEachFile<Item: Sendable>(_ files: [CheckedFile], batchSize: Int = batchSize,
+                                            _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item,
+                                            _ body: (Int, [Item]) -> Void) {
+        var start = 0
+        while start < files.count {
+            var end = start, count = 0
+            while end < files.count && (end == start || count + files[end].diagnostics.count <= batchSize) {
+                count += files[end].diagnostics.count
+                end += 1
+            }
+            for (offset, items) in renderAll(Array(files[start..<end]), total: count, item).enumerated() { body(start + offset, items) }
+            start = end
+        }
+    }
+
+    private static func renderAll<Item: Sendable>(_ files: [CheckedFile], total: Int,
+                                                  _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item) -> [[Item]] {
         guard total >= parallelThreshold && Parallel.hasCores else {
             return files.map { file in file.diagnostics.map { item($0, file) } }
         }

@@ -17,8 +17,8 @@ public struct TextRenderer: Sendable {
 
     /// The findings and the summary, written to `sink` in order (the CLI streams them).
     public func write(_ result: CheckResult, to sink: inout OutputSink) {
-        for file in PerFileRendering.render(result.files, { [self] d, file in render(d, in: file) + "\n" }) {
-            for item in file { sink.append(item) }
+        PerFileRendering.forEachFile(result.files, { [self] d, file in render(d, in: file) + "\n" }) { _, items in
+            for item in items { sink.append(item) }
         }
         sink.append(summary(result) + "\n")
     }

@@ -176,6 +176,22 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         }
     }
 
+    @Test func batchesHandOverEveryFileOnceInOrder() {
+        // Batches end between files (a file larger than a batch is a batch of its own), and
+        // each batch may be rendered on all cores: the files come out as one by one.
+        let result = PerFileRenderingTests.manyFindings()
+        let expected = result.files.map { file in file.diagnostics.map { "\(file.displayPath) \($0.range.start) \($0.code)" } }
+        for batchSize in [1, 500, 1_100, 1_101, 2_200, PerFileRendering.batchSize] {
+            var seen: [[String]] = [], indices: [Int] = []
+            PerFileRendering.forEachFile(result.files, batchSize: batchSize, { d, file in "\(file.displayPath) \(d.range.start) \(d.code)" }) {
+                indices.append($0)
+                seen.append($1)
+            }
+            #expect(indices == Array(result.files.indices), "batches of \(batchSize)")
+            #expect(seen == expected, "batches of \(batchSize)")
+        }
+    }
+
     @Test func textIsFileByFileInOrder() {
         let result = PerFileRenderingTests.manyFindings()
         let renderer = TextRenderer()
