@@ -64,7 +64,11 @@ func workspace(_ files: [(String, String)]) -> Workspace {
                 let id = random.next(3) == 0 ? " {#\(names[random.next(names.count)].replacingOccurrences(of: " ", with: "-"))}" : ""
                 text += "## \(["Maatregel", "Doel", "Doelgroep"][random.next(3)]): \(title)\(id)\n"
             }
+            // With a reference by title the note has a title table; without, titles are scanned.
+            let byTitle = random.next(2) == 0
+            if byTitle { text += "## Maatregel: Verwijzer\n- doelgroep: Mantelzorg\n" }
             let n = note(text)
+            #expect((n.blocksByTitle != nil) == byTitle)
             for name in names.map(Folding.fold) + ["poh-jeugd", "missing", ""] {
                 let withID = n.blocks.filter { !$0.id.isEmpty && $0.foldedID == name }.map(\.index)
                 #expect(n.blockIndices(withID: name) == withID, "\(text)")

@@ -315,7 +315,8 @@ public struct Note: Sendable {
     /// Block indices by folded id and by folded title, set by the builder: see
     /// `blockIndices(withID:)`, `firstBlock(withID:)` and `firstBlock(withTitle:)`.
     var blocksByID: BlockNameTable
-    var blocksByTitle: BlockNameTable
+    /// Nil for a note without references by title (the builder leaves it out).
+    var blocksByTitle: BlockNameTable?
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
     public var measureTargets: [Int: [BlockAddress]] = [:]
     public var measureGoals: [Int: [BlockAddress]] = [:]
@@ -351,7 +352,10 @@ public struct Note: Sendable {
     public func firstBlock(withID folded: String) -> Int? { blocksByID.first(folded, in: blocks) }
 
     /// The first block whose folded title is `folded` (references by title).
-    public func firstBlock(withTitle folded: String) -> Int? { blocksByTitle.first(folded, in: blocks) }
+    public func firstBlock(withTitle folded: String) -> Int? {
+        guard let blocksByTitle else { return blocks.firstIndex { $0.foldedTitle == folded } }
+        return blocksByTitle.first(folded, in: blocks)
+    }
 
     /// The blocks that share an id with an earlier block, grouped by id, each group in
     /// block order and the groups in the order of their first block.

@@ -14,19 +14,35 @@ public enum NoteBuilder {
             // A block without a domain of its own is in its parent's (parents come first).
             if blocks[index].domain == nil, let parent = blocks[index].parent { blocks[index].domain = blocks[parent].domain }
         }
+        let (external, byTitle) = referenceKinds(blocks)
+        // Titles are looked up only for references by title, which stay inside their note:
+        // a note without them gets no title table (`firstBlock(withTitle:)` then scans).
         var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: blocks,
-                        blocksByID: BlockNameTable(.id, of: blocks), blocksByTitle: BlockNameTable(.title, of: blocks))
+                        blocksByID: BlockNameTable(.id, of: blocks), blocksByTitle: byTitle ? BlockNameTable(.title, of: blocks) : nil)
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }
         note.blockIndicesByKind = byKind
-        note.hasExternalReferences = blocks.contains { block in
+        note.hasExternalReferences = external
+        return note
+    }
+
+    /// Whether any reference of `blocks` names another note, and whether any names a title.
+    static func referenceKinds(_ blocks: [Block]) -> (external: Bool, byTitle: Bool) {
+        var external = false, byTitle = false
+        for block in blocks {
             let fields = block.fields
-            return fields.indices.contains { i in
-                guard fields[i].holdsReferences, case .references(let refs) = fields[i].value else { return false }
-                return refs.contains { if case .external = $0.text.target { return true } else { return false } }
+            for i in fields.indices where fields[i].holdsReferences {
+                guard case .references(let refs) = fields[i].value else { continue }
+                for ref in refs {
+                    switch ref.text.target {
+                    case .external: external = true
+                    case .title: byTitle = true
+                    case .id: break
+                    }
+                }
             }
         }
-        return note
+        return (external, byTitle)
     }
 
     /// A tree this large has its blocks read on all cores (the costly part of a build).
