@@ -92,6 +92,14 @@ public enum FieldKey: Int, Sendable, CaseIterable {
     /// The keys a block of `kind` may have, in the order of section 5.1.
     public static func keys(for kind: BlockKind) -> [FieldKey] { keysByKind[kind] ?? [] }
 
+    /// Whether a block of `kind` may have a field of references (only measures do): passes
+    /// over every reference of a folder skip the other blocks without looking at their fields.
+    public static func referencesPossible(in kind: BlockKind) -> Bool { kindsWithReferences[kind.ordinal] }
+
+    private static let kindsWithReferences: [Bool] = BlockKind.allCases.sorted { $0.ordinal < $1.ordinal }.map { kind in
+        allCases.contains { $0.spec.valueKind == .references && $0.spec.kinds.contains(kind) }
+    }
+
     private static let keysByKind: [BlockKind: [FieldKey]] = Dictionary(uniqueKeysWithValues: BlockKind.allCases.map { kind in
         (kind, allCases.filter { $0.spec.kinds.contains(kind) })
     })

@@ -29,7 +29,7 @@ public enum NoteBuilder {
     /// Whether any reference of `blocks` names another note, and whether any names a title.
     static func referenceKinds(_ blocks: [Block]) -> (external: Bool, byTitle: Bool) {
         var external = false, byTitle = false
-        for block in blocks {
+        for block in blocks where FieldKey.referencesPossible(in: block.kind) {
             let fields = block.fields
             for i in fields.indices where fields[i].holdsReferences {
                 guard case .references(let refs) = fields[i].value else { continue }

@@ -157,7 +157,7 @@ public struct Workspace: Sendable {
     private func resolvedFields(of n: Int, blocks: Range<Int>) -> [ResolvedField] {
         let note = notes[n]
         var out: [ResolvedField] = []
-        for b in blocks {
+        for b in blocks where FieldKey.referencesPossible(in: note.blocks[b].kind) {
             let fields = note.blocks[b].fields
             for f in fields.indices where fields[f].holdsReferences {
                 guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }

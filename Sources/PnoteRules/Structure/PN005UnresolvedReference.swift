@@ -19,7 +19,7 @@ public enum UnresolvedReference: Rule {
         let note = context.note
         // The same unknown id is often written many times: find its suggestion once.
         var suggestions: [String: String?] = [:]
-        for block in note.blocks {
+        for block in note.blocks where FieldKey.referencesPossible(in: block.kind) {
             // By index: only reference fields are copied out of the block.
             let fields = block.fields
             for i in fields.indices where fields[i].holdsReferences {

@@ -14,7 +14,7 @@ public enum WrongReferenceKind: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks {
+        for block in context.note.blocks where FieldKey.referencesPossible(in: block.kind) {
             // By index: only reference fields are looked into, and their key's text is made
             // only for a reference that is reported.
             let fields = block.fields
