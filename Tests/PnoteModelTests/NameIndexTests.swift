@@ -103,7 +103,7 @@ import Testing
                     }
                 }
                 for n in w.notes.indices {
-                    for block in w.notes[n].blocks where NameIndex.kinds.contains(block.kind) {
+                    for block in w.notes[n].blocks where NameIndex.isIndexed(block.kind) {
                         let expected = definition(w, block.kind, block, n)
                         #expect(w.sameNamed(block.kind, as: block, inNote: n) == expected, "round \(round), note \(n), block \(block.index)")
                         // The first that fits, for a condition that skips some.

@@ -11,7 +11,9 @@ import PnoteSyntax
 /// are never compared, and a corpus of many municipalities' notes, all with a group
 /// "Mantelzorgers", must not make every note look at every other.
 struct NameIndex: Sendable {
-    static let kinds: Set<BlockKind> = [.targetGroup, .measure]
+    /// Target groups and measures are indexed. A comparison, not a set: it is asked for
+    /// every block of every note, and a set hashed the kind each time.
+    static func isIndexed(_ kind: BlockKind) -> Bool { kind == .targetGroup || kind == .measure }
 
     /// Key → the blocks with that name, sorted by note and block, so that a lookup skips
     /// the asking note's own blocks by binary search, without looking at them: one large
@@ -55,7 +57,7 @@ struct NameIndex: Sendable {
 
         init(of note: Note) {
             municipality = NameIndex.municipality(of: note)
-            for block in note.blocks where NameIndex.kinds.contains(block.kind) {
+            for block in note.blocks where NameIndex.isIndexed(block.kind) {
                 let (byID, byTitle) = NameIndex.keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
                 keys.append(byID); keys.append(byTitle)
                 blocks.append(block.index); blocks.append(block.index)
