@@ -48,7 +48,12 @@ public struct Lexicon: Sendable, Decodable {
     public var terms: [TargetGroupClass: [String]]
     /// Classifications made with this lexicon, by text: a note is built again on every
     /// keystroke, and its groups rarely change. Each lexicon made gets its own.
-    private var memo = BoundedCache<[String], GroupClassification?>(capacity: 20_000)
+    private var memo = BoundedCache<MemoKey, GroupClassification?>(capacity: 20_000)
+    /// The two texts a class depends on, as a pair: an array of them was an allocation per group.
+    private struct MemoKey: Hashable, Sendable {
+        var criterion: String
+        var title: String
+    }
 
     enum CodingKeys: String, CodingKey { case classWords, thirdParty, terms }
 
@@ -103,7 +108,7 @@ public struct Lexicon: Sendable, Decodable {
         guard (criterion?.utf8.count ?? 0) + title.utf8.count <= FieldReadCache.maximumTextBytes else {
             return classifyUncached(criterion: criterion, title: title)
         }
-        return memo.value(for: [criterion ?? "", title]) { classifyUncached(criterion: criterion, title: title) }
+        return memo.value(for: MemoKey(criterion: criterion ?? "", title: title)) { classifyUncached(criterion: criterion, title: title) }
     }
 
     func classifyUncached(criterion: String?, title: String) -> GroupClassification? {
