@@ -7,7 +7,7 @@ public enum Parser {
         var state = ParserState(source: source)
         state.run()
         return SyntaxTree(source: source, lineKinds: state.kinds, frontMatter: state.frontMatter,
-                          headings: state.headings, blocks: state.blocks, rootBlocks: state.roots,
+                          headings: state.headings, blocks: state.blocks, fields: state.fields, rootBlocks: state.roots,
                           comments: state.comments, problems: state.problems)
     }
 }
@@ -18,6 +18,7 @@ private struct ParserState {
     var frontMatter: FrontMatterNode?
     var headings: [HeadingNode] = []
     var blocks: [BlockNode] = []
+    var fields: [FieldNode] = []
     var roots: [Int] = []
     var comments: [CommentNode] = []
     var problems: [SyntaxProblem] = []
@@ -114,15 +115,17 @@ private struct ParserState {
             return line + 1
         }
         if let owner = fieldRunOwner {
-            if afterField && source.indentation(range) >= 2 && !blocks[owner].fields.isEmpty {
+            // The owner's fields are the last ones made: its run is open, so no other block
+            // has added any since its heading.
+            if afterField && source.indentation(range) >= 2 && !blocks[owner].fieldIndices.isEmpty {
                 kinds[line] = .fieldContinuation
-                blocks[owner].fields[blocks[owner].fields.count - 1].continuationRanges.append(content)
+                fields[fields.count - 1].continuationRanges.append(content)
                 return line + 1
             }
             if let field = parseField(line, range) {
                 kinds[line] = .field
-                if blocks[owner].fields.isEmpty { blocks[owner].fields.reserveCapacity(listLines(from: line)) }
-                blocks[owner].fields.append(field)
+                fields.append(field)
+                blocks[owner].fieldIndices = blocks[owner].fieldIndices.lowerBound..<fields.count
                 afterField = true
                 return line + 1
             }
@@ -236,7 +239,7 @@ private struct ParserState {
         guard let kind = heading.kind else { return }
         let index = blocks.count
         let parent = openBlocks.last?.block
-        blocks.append(BlockNode(heading: heading, kind: kind, fields: [], parent: parent, children: [],
+        blocks.append(BlockNode(heading: heading, kind: kind, fieldIndices: fields.count..<fields.count, parent: parent, children: [],
                                 range: TextRange(heading.range.start, source.bytes.count)))
         if let parent { blocks[parent].children.append(index) } else { roots.append(index) }
         openBlocks.append((index, heading.level))
@@ -263,20 +266,6 @@ private struct ParserState {
         }
         guard !content.isEmpty, let (key, value) = splitKeyValue(content, maxWords: 4) else { return nil }
         return FieldNode(lineIndex: line, range: range, keyRange: key, valueRange: value, continuationRanges: [])
-    }
-
-    /// How many lines from `line` on are list items (up to 32): the capacity a block's
-    /// field list gets with its first field, instead of growing one doubling at a time
-    /// (each growth copies the fields made so far). Only a guess: it decides no structure.
-    func listLines(from line: Int) -> Int {
-        var l = line, n = 0
-        while l < source.lineCount && n < 32 {
-            let content = source.trimmed(source.lineRange(l))
-            guard !content.isEmpty, source.bytes[content.start] == Byte.dash || source.bytes[content.start] == Byte.star else { break }
-            n += 1
-            l += 1
-        }
-        return max(n, 1)
     }
 
     /// `key: value` where the key is one to `maxWords` words starting with a letter and the

@@ -102,7 +102,10 @@ public struct BlockNode: Sendable {
     public var kind: BlockKind
     // The parent in 32 bits, `UInt32.max` for none, fills the heading's tail: 96 bytes, not 128.
     private var storedParent: UInt32
-    public var fields: [FieldNode]
+    // Where its fields are in the tree's `fields`, in 32 bits each: the block's field run is
+    // a run of that list (one list per tree, not one per block to make and free).
+    private var storedFieldStart: UInt32
+    private var storedFieldEnd: UInt32
     public var children: [Int]
     /// From the heading's first byte to the start of the next heading of the same or a
     /// higher level (or the end of the file).
@@ -115,11 +118,21 @@ public struct BlockNode: Sendable {
 
     private static func stored(_ parent: Int?) -> UInt32 { parent.map { UInt32(truncatingIfNeeded: $0) } ?? .max }
 
-    public init(heading: HeadingNode, kind: BlockKind, fields: [FieldNode], parent: Int?, children: [Int], range: TextRange) {
+    /// The block's fields: these positions of its tree's `fields` (`SyntaxTree.fields(of:)`).
+    public var fieldIndices: Range<Int> {
+        get { Int(storedFieldStart)..<Int(storedFieldEnd) }
+        set {
+            storedFieldStart = UInt32(truncatingIfNeeded: newValue.lowerBound)
+            storedFieldEnd = UInt32(truncatingIfNeeded: newValue.upperBound)
+        }
+    }
+
+    public init(heading: HeadingNode, kind: BlockKind, fieldIndices: Range<Int>, parent: Int?, children: [Int], range: TextRange) {
         self.heading = heading
         self.kind = kind
         storedParent = BlockNode.stored(parent)
-        self.fields = fields
+        storedFieldStart = UInt32(truncatingIfNeeded: fieldIndices.lowerBound)
+        storedFieldEnd = UInt32(truncatingIfNeeded: fieldIndices.upperBound)
         self.children = children
         self.range = range
     }
@@ -174,18 +187,21 @@ public struct SyntaxTree: Sendable {
     public let frontMatter: FrontMatterNode?
     public let headings: [HeadingNode]
     public let blocks: [BlockNode]
+    /// Every field node, in document order: each block's are a run (`fields(of:)`).
+    public let fields: [FieldNode]
     public let rootBlocks: [Int]
     public let comments: [CommentNode]
     public let problems: [SyntaxProblem]
 
     public init(source: SourceText, lineKinds: [LineKind], frontMatter: FrontMatterNode?,
-                headings: [HeadingNode], blocks: [BlockNode], rootBlocks: [Int],
+                headings: [HeadingNode], blocks: [BlockNode], fields: [FieldNode], rootBlocks: [Int],
                 comments: [CommentNode], problems: [SyntaxProblem]) {
         self.source = source
         self.lineKinds = lineKinds
         self.frontMatter = frontMatter
         self.headings = headings
         self.blocks = blocks
+        self.fields = fields
         self.rootBlocks = rootBlocks
         self.comments = comments
         self.problems = problems
@@ -193,12 +209,19 @@ public struct SyntaxTree: Sendable {
 
     public func text(_ range: TextRange) -> String { source.text(range) }
 
-    /// This tree without its block nodes: `blocks` empty, and `headings` only those that
-    /// open no block. For a model that keeps each block's node with the block (`Note`):
-    /// holding both copies was a sixth of a large check's memory.
+    /// The field nodes of `block`, a block of this tree.
+    public func fields(of block: BlockNode) -> ArraySlice<FieldNode> {
+        let indices = block.fieldIndices.clamped(to: fields.indices)
+        return fields[indices]
+    }
+
+    /// This tree without its block and field nodes: `blocks` and `fields` empty, and
+    /// `headings` only those that open no block. For a model that keeps each block's node
+    /// with the block and each field's with the field (`Note`): holding both copies was a
+    /// sixth of a large check's memory.
     public func withoutBlockNodes() -> SyntaxTree {
         SyntaxTree(source: source, lineKinds: lineKinds, frontMatter: frontMatter,
-                   headings: headings.filter { $0.kind == nil }, blocks: [], rootBlocks: rootBlocks,
+                   headings: headings.filter { $0.kind == nil }, blocks: [], fields: [], rootBlocks: rootBlocks,
                    comments: comments, problems: problems)
     }
 }

@@ -29,7 +29,9 @@ func expectLossless(_ tree: SyntaxTree, _ bytes: [UInt8], sourceLocation: Testin
     }
     for b in tree.blocks {
         #expect(b.range.start <= b.range.end && b.range.end <= bytes.count, sourceLocation: sourceLocation)
-        for f in b.fields {
+        #expect(b.fieldIndices.lowerBound <= b.fieldIndices.upperBound && b.fieldIndices.upperBound <= tree.fields.count,
+                sourceLocation: sourceLocation)
+        for f in tree.fields(of: b) {
             #expect(inLine(f.keyRange, f.lineIndex) && inLine(f.valueRange, f.lineIndex), sourceLocation: sourceLocation)
         }
     }

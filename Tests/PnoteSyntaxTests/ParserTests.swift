@@ -21,14 +21,37 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         heading.lineIndex = 7
         heading.level = 1
         #expect(heading.lineIndex == 7 && heading.level == 1)
-        var block = BlockNode(heading: heading, kind: .goal, fields: [], parent: nil, children: [3], range: TextRange(0, 9))
+        var block = BlockNode(heading: heading, kind: .goal, fieldIndices: 4..<7, parent: nil, children: [3], range: TextRange(0, 9))
         #expect(block.parent == nil)
         block.parent = 0
         #expect(block.parent == 0)
         block.parent = 123_456
         #expect(block.parent == 123_456 && block.kind == .goal && block.children == [3])
         block.parent = nil
-        #expect(block.parent == nil)
+        #expect(block.parent == nil && block.fieldIndices == 4..<7)
+        block.fieldIndices = 70_000..<4_000_000_000
+        #expect(block.fieldIndices == 70_000..<4_000_000_000 && block.parent == nil)
+    }
+
+    @Test func eachBlocksFieldsAreItsRunOfTheTreesFields() {
+        // Nested blocks, a block without fields, continuation lines and prose between runs.
+        let tree = Parser.parse("""
+            # Domein: Jeugd
+            - domein: jeugd
+            ## Doelgroep: A
+            Proza.
+            ## Maatregel: M
+            - niveau: selectief
+            - doel: #d,
+              #e
+            ### Doel: D
+            - indicator: x
+            ## Doel: Leeg
+            """)
+        #expect(tree.blocks.map { tree.fields(of: $0).map { tree.text($0.keyRange) } }
+                == [["domein"], [], ["niveau", "doel"], ["indicator"], []])
+        #expect(tree.fields.count == 4 && tree.blocks.map(\.fieldIndices) == [0..<1, 1..<1, 1..<3, 3..<4, 4..<4])
+        #expect(tree.fields(of: tree.blocks[2]).last!.continuationRanges.map { tree.text($0) } == ["#e"])
     }
 }
 
@@ -49,7 +72,7 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         #expect(tree.problems[0].range == r[0])
         #expect(tree.frontMatter?.entries.count == 1)
         try #require(tree.blocks.count == 1, "the document after the broken front matter is still parsed")
-        #expect(tree.blocks[0].fields.count == 1)
+        #expect(tree.fields(of: tree.blocks[0]).count == 1)
     }
 
     @Test func invalidLineIsReported() {
@@ -150,7 +173,7 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
 
         """
         let (tree, r) = parseMarked(text)
-        let fields = tree.blocks[0].fields
+        let fields = tree.fields(of: tree.blocks[0])
         #expect(fields.count == 3)
         #expect(fields.map(\.keyRange) == [r[0], r[2], r[5]])
         #expect(fields.map(\.valueRange) == [r[1], r[3], r[6]])
@@ -161,19 +184,19 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
 
     @Test func urlsAndLongKeysAreNoFields() {
         let tree = Parser.parse("## Maatregel: X\nhttps://example.org: zie daar\n")
-        #expect(tree.blocks[0].fields.isEmpty)
+        #expect(tree.fields(of: tree.blocks[0]).isEmpty)
         let long = Parser.parse("## Maatregel: X\n- dit zijn veel te veel woorden: ja\n")
-        #expect(long.blocks[0].fields.isEmpty, "keys have one to four words")
+        #expect(long.fields(of: long.blocks[0]).isEmpty, "keys have one to four words")
     }
 
     @Test func multiWordKeys() {
         let tree = Parser.parse("## Measure: X\n- target group: #a\n- draagt bij aan: #b\n")
-        #expect(tree.blocks[0].fields.map { tree.text($0.keyRange) } == ["target group", "draagt bij aan"])
+        #expect(tree.fields(of: tree.blocks[0]).map { tree.text($0.keyRange) } == ["target group", "draagt bij aan"])
     }
 
     @Test func suppressionCommentInsideTheRunDoesNotEndIt() {
         let tree = Parser.parse("## Maatregel: X\n- niveau: selectief\n<!-- pnote-disable PN201 -->\n- budget: € 5\n")
-        #expect(tree.blocks[0].fields.count == 2)
+        #expect(tree.fields(of: tree.blocks[0]).count == 2)
         #expect(tree.comments.first?.suppression == SuppressionDirective(fileScope: false, rules: ["PN201"]))
     }
 }
@@ -206,7 +229,7 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
 @Suite struct EncodingTests {
     @Test func crlfRangesExcludeTheCarriageReturn() {
         let tree = Parser.parse("## Maatregel: X\r\n- niveau: selectief\r\n")
-        let f = tree.blocks[0].fields[0]
+        let f = tree.fields(of: tree.blocks[0])[0]
         #expect(tree.text(f.valueRange) == "selectief")
         #expect(tree.source.usesCRLF)
         #expect(tree.text(tree.blocks[0].heading.titleRange!) == "X")

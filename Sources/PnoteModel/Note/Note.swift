@@ -183,8 +183,8 @@ public struct Block: Sendable {
 
     public var index: Int { storage.index }
     public var kind: BlockKind { storage.kind }
-    /// The block's node, without its field nodes (`syntax.fields` is empty): each field
-    /// keeps its own, as `fields[i].syntax`.
+    /// The block's node. Its field nodes are not in the note's tree (`syntax.fieldIndices`
+    /// pointed into the parse, now gone): each field keeps its own, as `fields[i].syntax`.
     public var syntax: BlockNode { storage.syntax }
     public var title: String { storage.title }
     public var id: String { storage.id }

@@ -59,7 +59,7 @@ public enum NoteBuilder {
                     guard let range, range.end <= bytes.count else { return range.map { tree.text($0) } ?? "" }
                     return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
                 }
-                let fields = node.fields.map { readField($0, kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
+                let fields = tree.fields(of: node).map { readField($0, kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
                 return (fields, text(node.heading.titleRange), text(node.heading.idRange))
             }
             // The first field with a key, by index: `first(where:)` copies each field it passes.
@@ -81,12 +81,8 @@ public enum NoteBuilder {
             if node.kind == .targetGroup {
                 classification = Lexicon.standard.classify(criterion: first(.criterion).map { fields[$0].rawValue }, title: title)
             }
-            // Each field keeps its own node: the block's list of them would be a second copy.
-            // The node is moved, not copied (a copy retains and releases its lists).
-            let kind = node.kind
-            var syntax = consume node
-            syntax.fields = []
-            return Block(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: source,
+            // Each field keeps its own node; the note's tree keeps none (`withoutBlockNodes`).
+            return Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
                          fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
