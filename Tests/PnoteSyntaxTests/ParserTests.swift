@@ -264,6 +264,37 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
         #expect(!source.mayContainFolded("preventi", in: TextRange(0, 30)), "a match cut off by the range end is no match")
     }
 
+    @Test func everyPlaceOfAMatchIsFoundAsOneByOne() {
+        // Plain text is skipped eight bytes at a time: a match, a non-ASCII byte or a cut-off
+        // match at each place in and around a word, against a byte-by-byte search.
+        func plain(_ text: [UInt8], _ range: TextRange) -> Bool {
+            let needle = Array("preventi".utf8)
+            if text[range.start..<range.end].contains(where: { $0 >= 0x80 }) { return true }
+            guard range.length >= needle.count else { return false }
+            return (range.start...(range.end - needle.count)).contains { i in
+                needle.indices.allSatisfy { k in Byte.lower(text[i + k]) == needle[k] }
+            }
+        }
+        var compared = 0
+        for insert in ["PREVENTI", "preventie", "prevent", "é", "Preventive", "p", "P"] {
+            for position in 0..<20 {
+                var text = Array(repeating: UInt8(ascii: "a"), count: 24)
+                let word = Array(insert.utf8)
+                text.replaceSubrange(position..<min(text.count, position + word.count), with: word.prefix(text.count - position))
+                let source = SourceText(bytes: text)
+                for start in [0, 1, 3, 7] {
+                    for end in [source.bytes.count, source.bytes.count - 2, 15] where end >= start {
+                        let range = TextRange(start, end)
+                        #expect(source.mayContainFolded("preventi", in: range) == plain(source.bytes, range),
+                                "\(insert) at \(position), \(start)..<\(end)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 7 * 20 * 12)
+    }
+
     @Test func textOutsideASCIIIsAlwaysFolded() {
         // Folding turns é into e: only folding can tell, so the answer is "maybe".
         let source = SourceText("prévention sélective\n")
