@@ -214,9 +214,10 @@ struct CheckRun {
         // Parsing and building are per file and pure: on all cores, in input order.
         let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
-        let built = Parallel.map(sources.count) { i in
+        // Each worker reads values through a cache of its own (see `FieldReadCache.shared`).
+        let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity) }) { i, cache in
             NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
-                              parallel: oneFile ? nil : false)
+                              cache: cache, parallel: oneFile ? nil : false)
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.

@@ -157,7 +157,10 @@ public struct Workspace: Sendable {
     private func resolvedFields(of n: Int, blocks: Range<Int>) -> [ResolvedField] {
         let note = notes[n]
         var out: [ResolvedField] = []
-        for b in blocks where FieldKey.referencesPossible(in: note.blocks[b].kind) {
+        // The blocks that may hold references, found by kind: looking at each block's kind
+        // touched every block of the folder.
+        let candidates = BlockKind.allCases.filter(FieldKey.referencesPossible).flatMap { note.blocks(of: $0).positions }
+        for b in candidates where blocks.contains(b) {
             let fields = note.blocks[b].fields
             for f in fields.indices where fields[f].holdsReferences {
                 guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }

@@ -36,6 +36,39 @@ public enum Parallel {
         return slots.takeValues()
     }
 
+    /// `transform` of each index of `0..<count`, in order, on all cores, where each worker
+    /// (one per core) makes its own `State` first and hands it to each index it takes: for
+    /// caches that no two threads then share (a shared one has its entries' reference
+    /// counts bounce between the cores).
+    public static func map<T, State>(_ count: Int, perWorker makeState: @Sendable () -> State,
+                                     _ transform: @Sendable (Int, State) -> T) -> [T] {
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else {
+            let state = makeState()
+            return (0..<count).map { transform($0, state) }
+        }
+        let slots = ParallelSlots<T>(count: count)
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let state = makeState()
+            while let i = next.take(below: count) { slots.set(i, transform(i, state)) }
+        }
+        return slots.takeValues()
+    }
+
+    /// The next index a worker takes, in order: workers that finish early take more.
+    private final class NextIndex: @unchecked Sendable {
+        private var next = 0
+        private let lock = NSLock()
+
+        func take(below count: Int) -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
     /// `body` of each index of `0..<count`, on all cores. For work that writes each index's
     /// own memory only (`Workspace` writing resolved references note by note).
     public static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
