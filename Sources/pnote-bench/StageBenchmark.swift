@@ -41,7 +41,10 @@ enum StageBenchmark {
         for _ in 0..<max(1, repeats) {
             var notes: [Note] = []
             build = min(build, Timing.best(of: 1) {
-                notes = Parallel.map(parsed.count) { i in NoteBuilder.build(path: files[i], tree: parsed[i], parallel: false) }
+                // As the CLI builds: a value cache per worker thread.
+                notes = Parallel.map(parsed.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity) }) { i, cache in
+                    NoteBuilder.build(path: files[i], tree: parsed[i], cache: cache, parallel: false)
+                }
             })
             workspace = Workspace(notes: [])
             resolve = min(resolve, Timing.best(of: 1) { workspace = Workspace(notes: consume notes) })
