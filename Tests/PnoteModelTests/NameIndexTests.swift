@@ -110,8 +110,8 @@ import Testing
                         let fits = { (a: BlockAddress) in (a.note + a.block) % 2 == 1 }
                         #expect(w.firstSameNamed(block.kind, as: block, inNote: n, where: fits) == expected.first(where: fits),
                                 "round \(round), note \(n), block \(block.index)")
-                        // Asked for the other kind, or with a block the note does not hold (an
-                        // edited copy), the index's own keys for the block must not be used.
+                        // Asked for the other kind, or on behalf of another note (a block the
+                        // asking note does not hold, as an edited copy would be), the same.
                         let other: BlockKind = block.kind == .measure ? .targetGroup : .measure
                         #expect(w.sameNamed(other, as: block, inNote: n) == definition(w, other, block, n))
                         let elsewhere = (n + 1) % w.notes.count

@@ -127,33 +127,6 @@ struct NameIndex: Sendable {
     /// read, not collected and sorted: each list is already in note and block order.
     func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
                           _ body: (BlockAddress) -> Bool) {
-        forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: note, indexedKeys: nil, body)
-    }
-
-    /// `forEachCandidate` for block `block` of note `note` as indexed: its own keys are read
-    /// from the note's entries, not hashed again (PN108 and PN210 ask for every group and
-    /// every measure).
-    func forEachCandidate(_ kind: BlockKind, ofBlock block: Int, id: String, title: String, municipality: String,
-                          inNote note: Int, _ body: (BlockAddress) -> Bool) {
-        forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: note,
-                         indexedKeys: indexedKeys(ofNote: note, block: block, municipality: municipality), body)
-    }
-
-    /// The keys note `n` put in the index for `block`, when it is indexed under `municipality`.
-    private func indexedKeys(ofNote n: Int, block: Int, municipality: String) -> (byID: Int, byTitle: Int)? {
-        guard n < entriesByNote.count, let entries = entriesByNote[n], entries.municipality == municipality else { return nil }
-        // Each indexed block holds two slots, in block order: a binary search over them.
-        var low = 0, high = entries.blocks.count / 2
-        while low < high {
-            let mid = (low + high) / 2
-            if entries.blocks[2 * mid] < block { low = mid + 1 } else { high = mid }
-        }
-        guard 2 * low < entries.blocks.count, entries.blocks[2 * low] == block else { return nil }
-        return (entries.keys[2 * low], entries.keys[2 * low + 1])
-    }
-
-    private func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
-                                  indexedKeys: (byID: Int, byTitle: Int)?, _ body: (BlockAddress) -> Bool) {
         // Most notes declare a municipality and no note goes without: one partition, two
         // lists. A note without one is compared with every partition.
         let partitions = municipality.isEmpty ? municipalities.count : (notesWithoutMunicipality > 0 ? 2 : 1)
@@ -169,7 +142,7 @@ struct NameIndex: Sendable {
             } else {
                 // The asking note's own partition (if no note declares it, its lists are
                 // simply not there), and the notes that declare none, if there are any.
-                add(indexedKeys ?? NameIndex.keys(municipality: municipality, kind: kind, id: id, title: title))
+                add(NameIndex.keys(municipality: municipality, kind: kind, id: id, title: title))
                 if notesWithoutMunicipality > 0 { add(NameIndex.keys(municipality: "", kind: kind, id: id, title: title)) }
             }
             defer { cursors.baseAddress!.deinitialize(count: count) }

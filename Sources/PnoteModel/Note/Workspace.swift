@@ -46,20 +46,11 @@ public struct Workspace: Sendable {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
         // The closure holds the notes alone: holding `self` copied the whole workspace twice a call.
         let notes = self.notes
-        func fits(_ address: BlockAddress) -> Bool {
+        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
             // Keys are hashes: the names themselves decide.
             let other = notes[address.note].blocks[address.block]
             guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title) else { return true }
             return body(address)
-        }
-        // The index's keys for the note's block at that place fit only if it has this kind
-        // and these names (the caller may hold an edited copy, or a block of another note).
-        let blocks = notes[n].blocks
-        if blocks.indices.contains(block.index), blocks[block.index].kind == kind,
-           blocks[block.index].foldedID == id, blocks[block.index].foldedTitle == title {
-            names.forEachCandidate(kind, ofBlock: block.index, id: id, title: title, municipality: municipality, inNote: n, fits)
-        } else {
-            names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n, fits)
         }
     }
 
