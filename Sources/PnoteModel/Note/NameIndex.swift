@@ -129,39 +129,36 @@ struct NameIndex: Sendable {
                           _ body: (BlockAddress) -> Bool) {
         // Most notes declare a municipality and no note goes without: one partition, two
         // lists. A note without one is compared with every partition.
-        let partitions = municipality.isEmpty ? municipalities.count : (notesWithoutMunicipality > 0 ? 2 : 1)
-        // The cursors live on the stack: this runs once per group and measure of a folder.
-        withUnsafeTemporaryAllocation(of: Cursor.self, capacity: 2 * partitions) { cursors in
-            var count = 0
-            func add(_ keys: (byID: Int, byTitle: Int)) {
-                if let list = addresses[keys.byID] { (cursors.baseAddress! + count).initialize(to: Cursor(list, skipping: note)); count += 1 }
-                if let list = addresses[keys.byTitle] { (cursors.baseAddress! + count).initialize(to: Cursor(list, skipping: note)); count += 1 }
+        var cursors: [Cursor] = []
+        cursors.reserveCapacity(4)
+        func add(_ partition: String) {
+            let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
+            if let list = addresses[byID] { cursors.append(Cursor(list, skipping: note)) }
+            if let list = addresses[byTitle] { cursors.append(Cursor(list, skipping: note)) }
+        }
+        if municipality.isEmpty {
+            for partition in municipalities.keys { add(partition) }
+        } else {
+            // The asking note's own partition (if no note declares it, its lists are
+            // simply not there), and the notes that declare none, if there are any.
+            add(municipality)
+            if notesWithoutMunicipality > 0 { add("") }
+        }
+        // Take the smallest head each time; a block found by both id and title comes up
+        // twice in a row and is handed out once.
+        var last: BlockAddress?
+        while true {
+            var smallest = -1
+            for i in cursors.indices {
+                guard let head = cursors[i].head else { continue }
+                if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
             }
-            if municipality.isEmpty {
-                for partition in municipalities.keys { add(NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)) }
-            } else {
-                // The asking note's own partition (if no note declares it, its lists are
-                // simply not there), and the notes that declare none, if there are any.
-                add(NameIndex.keys(municipality: municipality, kind: kind, id: id, title: title))
-                if notesWithoutMunicipality > 0 { add(NameIndex.keys(municipality: "", kind: kind, id: id, title: title)) }
-            }
-            defer { cursors.baseAddress!.deinitialize(count: count) }
-            // Take the smallest head each time; a block found by both id and title comes up
-            // twice in a row and is handed out once.
-            var last: BlockAddress?
-            while true {
-                var smallest = -1
-                for i in 0..<count {
-                    guard let head = cursors[i].head else { continue }
-                    if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
-                }
-                guard smallest >= 0 else { return }
-                let address = cursors[smallest].head!
-                cursors[smallest].advance()
-                if address == last { continue }
-                last = address
-                if !body(address) { return }
-            }
+            guard smallest >= 0 else { return }
+            let address = cursors[smallest].head!
+            cursors[smallest].advance()
+            if address == last { continue }
+            last = address
+            if !body(address) { return }
         }
     }
 
