@@ -97,18 +97,6 @@ extension SourceText {
         needle.withUTF8Bytes { n in  // in place: called for every paragraph
             guard let first = n.first else { return true }
             var i = range.start
-            // Eight bytes at a time past words with neither a non-ASCII byte nor the first
-            // letter in either case (a letter and its capital differ only in bit 0x20).
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let firstInAnyCase = UInt64(first | 0x20) &* ones
-            bytes.withUnsafeBytes { raw in
-                while i + 8 <= range.end {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let folded = (word | (0x20 &* ones)) ^ firstInAnyCase
-                    guard word & highs == 0, (folded &- ones) & ~folded & highs == 0 else { break }
-                    i += 8
-                }
-            }
             while i < range.end {
                 let b = bytes[i]
                 if b >= 0x80 { return true }

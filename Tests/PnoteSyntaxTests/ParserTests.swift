@@ -265,8 +265,8 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
     }
 
     @Test func everyPlaceOfAMatchIsFoundAsOneByOne() {
-        // Plain text is skipped eight bytes at a time: a match, a non-ASCII byte or a cut-off
-        // match at each place in and around a word, against a byte-by-byte search.
+        // A match, a non-ASCII byte or a cut-off match at each place of a text and its
+        // ranges, against a plain byte-by-byte search.
         func plain(_ text: [UInt8], _ range: TextRange) -> Bool {
             let needle = Array("preventi".utf8)
             if text[range.start..<range.end].contains(where: { $0 >= 0x80 }) { return true }
