@@ -13,16 +13,6 @@ extension RuleContext {
         }
     }
 
-    /// `classification(of:)`'s class alone: the cross-note rule compares a group with every
-    /// same-named group of the folder, and needs neither basis nor evidence text (copying
-    /// the text was a retain on a string all cores share).
-    public func groupClass(of address: BlockAddress) -> TargetGroupClass? {
-        let block = workspace.block(address)
-        guard block.kind == .targetGroup else { return nil }
-        if options.lexicon.isStandard { return block.standardClassification?.groupClass }
-        return classification(of: address)?.groupClass
-    }
-
     /// The note's indicators (goal rules), computed once per check.
     public var indicatorUnits: [IndicatorUnit] { memo.indicatorUnits { IndicatorUnit.all(in: note) } }
 

@@ -18,7 +18,7 @@ public enum LevelConflictAcrossNotes: Rule {
             guard let mine = context.classification(of: context.address(group)) else { continue }
             // Other notes of the same municipality (or of none declared) only.
             let differing = context.workspace.firstSameNamed(.targetGroup, as: group, inNote: context.noteIndex) {
-                context.groupClass(of: $0).map { $0 != mine.groupClass } ?? false
+                context.classification(of: $0).map { $0.groupClass != mine.groupClass } ?? false
             }
             guard let address = differing, let theirs = context.classification(of: address) else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
