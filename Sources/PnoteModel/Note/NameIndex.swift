@@ -4,8 +4,9 @@ import PnoteSyntax
 /// rules that compare notes (PN108, PN210). Without it those rules compare every block
 /// with every block of every other note: a folder of 1,000 notes took minutes.
 ///
-/// Keys are hashes of the folded names (the strings would double the memory of a large
-/// workspace); a lookup returns candidates whose names callers compare exactly.
+/// Each distinct name is a group: the blocks that carry it, in note and block order. A
+/// lookup reads the two groups of a name (by id and by title) and hands out their blocks
+/// merged, so a block found in them is one with that name; nothing needs checking again.
 ///
 /// Names are kept apart per municipality (`gemeente`): notes of different municipalities
 /// are never compared, and a corpus of many municipalities' notes, all with a group
@@ -15,10 +16,257 @@ struct NameIndex: Sendable {
     /// every block of every note, and a set hashed the kind each time.
     static func isIndexed(_ kind: BlockKind) -> Bool { kind == .targetGroup || kind == .measure }
 
-    /// Key → the blocks with that name, sorted by note and block, so that a lookup skips
-    /// the asking note's own blocks by binary search, without looking at them: one large
-    /// note full of blocks of the same name must not cost the square of their number.
-    private var addresses: [Int: [BlockAddress]] = [:]
+    /// A name as the index tells names apart: folded, of one kind, an id or a title, in one
+    /// municipality ("" for none). Hashed once, with `ByteHash`: `Hasher` over two strings
+    /// cost more than the lookup.
+    struct Name: Hashable, Sendable {
+        let municipality: String
+        let text: String
+        let kind: BlockKind
+        let isTitle: Bool
+        private let hash: Int
+
+        /// `seed`: `Name.seed(municipality:kind:isTitle:)`, made once for many names.
+        init(municipality: String, kind: BlockKind, isTitle: Bool, text: String, seed: UInt64) {
+            self.municipality = municipality
+            self.text = text
+            self.kind = kind
+            self.isTitle = isTitle
+            hash = Int(truncatingIfNeeded: ByteHash.of(text, seed))
+        }
+
+        static func seed(municipality: String, kind: BlockKind, isTitle: Bool) -> UInt64 {
+            ByteHash.of(municipality, UInt64(kind.ordinal) << 1 | (isTitle ? 1 : 0))
+        }
+
+        static func == (a: Name, b: Name) -> Bool {
+            a.hash == b.hash && a.kind == b.kind && a.isTitle == b.isTitle && a.text == b.text && a.municipality == b.municipality
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        /// The table's hash is the name's own, mixed with the table's seed: `Hasher` (SipHash)
+        /// over it again was half the cost of a lookup. The hash is seeded per process already.
+        func _rawHashValue(seed: Int) -> Int { hash ^ seed }
+    }
+
+    /// A name's blocks, sorted by note and block, so that a lookup skips the asking note's
+    /// own blocks by binary search, without looking at them: one large note full of blocks
+    /// of the same name must not cost the square of their number. A group whose blocks are
+    /// all gone is free (no name) and taken again by the next new name.
+    private struct Group: Sendable {
+        var name: Name?
+        var blocks: [BlockAddress]
+    }
+
+    private var groups: [Group] = []
+    private var groupOfName: [Name: Int] = [:]
+    private var freeGroups: [Int] = []
+
+    /// What a note puts in the index: its municipality, and per name (two per block, by id
+    /// and by title) the block. Made on any core; the index takes them in note order.
+    struct Entries: Sendable {
+        var municipality: String
+        var names: [Name] = []
+        var blocks: [Int32] = []
+
+        init(of note: Note) {
+            let municipality = NameIndex.municipality(of: note)
+            self.municipality = municipality
+            // The seeds of the note's partition, per kind and id or title, made once.
+            var seeds = [(id: UInt64, title: UInt64)?](repeating: nil, count: BlockKind.allCases.count)
+            let count = note.blocks(of: .targetGroup).count + note.blocks(of: .measure).count
+            names.reserveCapacity(2 * count)
+            blocks.reserveCapacity(2 * count)
+            for block in note.blocks where NameIndex.isIndexed(block.kind) {
+                let kind = block.kind
+                if seeds[kind.ordinal] == nil {
+                    seeds[kind.ordinal] = (Name.seed(municipality: municipality, kind: kind, isTitle: false),
+                                           Name.seed(municipality: municipality, kind: kind, isTitle: true))
+                }
+                let seed = seeds[kind.ordinal]!
+                names.append(Name(municipality: municipality, kind: kind, isTitle: false, text: block.foldedID, seed: seed.id))
+                names.append(Name(municipality: municipality, kind: kind, isTitle: true, text: block.foldedTitle, seed: seed.title))
+                blocks.append(Int32(block.index)); blocks.append(Int32(block.index))
+            }
+        }
+    }
+
+    /// What the index keeps of a note: its municipality, and per name its block and group.
+    /// Removing the note reads them instead of its names; an edit that renames nothing
+    /// leaves the index as it is. By note index (notes are numbered from 0 without gaps).
+    private struct Stored: Sendable {
+        var municipality: String
+        var blocks: [Int32]
+        var groups: [Int32]
+    }
+
+    private var storedByNote: [Stored?] = []
+
+    /// Folded municipality ("" for none) → how many notes declare it.
+    private var municipalities: [String: Int] = [:]
+    /// `municipalities[""]`, kept apart: every lookup asks it.
+    private var notesWithoutMunicipality = 0
+
+    static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
+
+    /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
+    func municipality(ofNote n: Int) -> String? { n < storedByNote.count ? storedByNote[n]?.municipality : nil }
+
+    mutating func add(_ note: Note, at n: Int) {
+        insert(Entries(of: note), at: n)
+    }
+
+    /// Notes 0, 1, … of a new workspace, with their entries made already (on all cores).
+    /// Every group is made at its size: grown an address at a time, the groups' lists were
+    /// reallocated five times each.
+    mutating func add(allNotes entries: [Entries]) {
+        precondition(storedByNote.isEmpty, "a new index")
+        var ids: [[Int32]] = []
+        ids.reserveCapacity(entries.count)
+        var sizes: [Int32] = []
+        for note in entries {
+            municipalities[note.municipality, default: 0] += 1
+            if note.municipality.isEmpty { notesWithoutMunicipality += 1 }
+            ids.append(note.names.map { name in
+                let g = group(named: name)
+                if g == sizes.count { sizes.append(0) }
+                sizes[g] += 1
+                return Int32(g)
+            })
+        }
+        for (g, size) in sizes.enumerated() { groups[g].blocks.reserveCapacity(Int(size)) }
+        // Notes in order, blocks in order: each address goes at the end of its group.
+        for (n, note) in entries.enumerated() {
+            for (g, block) in zip(ids[n], note.blocks) { groups[Int(g)].blocks.append(BlockAddress(note: n, block: Int(block))) }
+            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: ids[n]))
+        }
+    }
+
+    /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
+    mutating func update(_ note: Note, at n: Int) {
+        let entries = Entries(of: note)
+        if n < storedByNote.count, let stored = storedByNote[n], stored.municipality == entries.municipality,
+           stored.blocks == entries.blocks, zip(stored.groups, entries.names).allSatisfy({ groups[Int($0)].name == $1 }) {
+            return
+        }
+        remove(at: n)
+        insert(entries, at: n)
+    }
+
+    private mutating func insert(_ entries: Entries, at n: Int) {
+        if n >= storedByNote.count { storedByNote += Array(repeating: nil, count: n + 1 - storedByNote.count) }
+        municipalities[entries.municipality, default: 0] += 1
+        if entries.municipality.isEmpty { notesWithoutMunicipality += 1 }
+        var ids: [Int32] = []
+        ids.reserveCapacity(entries.names.count)
+        for (name, block) in zip(entries.names, entries.blocks) {
+            let g = group(named: name)
+            let address = BlockAddress(note: n, block: Int(block))
+            // Notes are mostly added in order, and blocks come in order: most go at the end.
+            if let last = groups[g].blocks.last, !NameIndex.precedes(last, address) {
+                groups[g].blocks.insert(address, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
+            } else {
+                groups[g].blocks.append(address)
+            }
+            ids.append(Int32(g))
+        }
+        storedByNote[n] = Stored(municipality: entries.municipality, blocks: entries.blocks, groups: ids)
+    }
+
+    /// The group of `name`, made (or a free one taken) if there is none.
+    private mutating func group(named name: Name) -> Int {
+        if let g = groupOfName[name] { return g }
+        let g: Int
+        if let free = freeGroups.popLast() {
+            g = free
+            groups[g].name = name
+        } else {
+            g = groups.count
+            groups.append(Group(name: name, blocks: []))
+        }
+        groupOfName[name] = g
+        return g
+    }
+
+    private mutating func remove(at n: Int) {
+        guard n < storedByNote.count, let stored = storedByNote[n] else { return }
+        storedByNote[n] = nil
+        municipalities[stored.municipality, default: 1] -= 1
+        if stored.municipality.isEmpty { notesWithoutMunicipality -= 1 }
+        if municipalities[stored.municipality] == 0 { municipalities[stored.municipality] = nil }
+        for g in stored.groups.lazy.map(Int.init) {
+            // A name used twice in the note was removed with its first block already.
+            let run = NameIndex.run(of: n, in: groups[g].blocks)
+            guard !run.isEmpty else { continue }
+            groups[g].blocks.removeSubrange(run)  // in place: no other reference to the list is held
+            if groups[g].blocks.isEmpty, let name = groups[g].name {
+                groupOfName[name] = nil
+                groups[g].name = nil
+                freeGroups.append(g)
+            }
+        }
+    }
+
+    /// Hands `body` the blocks of `kind` whose folded id is `id` or whose folded title is
+    /// `title` (both folded), in notes other than `note` that may describe the same policy as
+    /// a note of `municipality` (the same one, or none declared on either side), in note and
+    /// block order, each once, until it returns false.
+    func forEachBlock(named kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
+                      _ body: (BlockAddress) -> Bool) {
+        func blocks(_ partition: String, isTitle: Bool) -> [BlockAddress] {
+            let seed = Name.seed(municipality: partition, kind: kind, isTitle: isTitle)
+            let name = Name(municipality: partition, kind: kind, isTitle: isTitle, text: isTitle ? title : id, seed: seed)
+            return groupOfName[name].map { groups[$0].blocks } ?? []
+        }
+        // Most notes declare a municipality and no note goes without: one partition, two
+        // groups. A note without one is compared with every partition.
+        if !municipality.isEmpty && notesWithoutMunicipality == 0 {
+            NameIndex.merge(blocks(municipality, isTitle: false), blocks(municipality, isTitle: true), skipping: note, body)
+            return
+        }
+        // The asking note's own partition (if no note declares it, its groups are simply
+        // not there), and the notes that declare none; or, for a note without, all.
+        let partitions = municipality.isEmpty ? Array(municipalities.keys) : [municipality, ""]
+        if partitions.count == 1 {
+            NameIndex.merge(blocks(partitions[0], isTitle: false), blocks(partitions[0], isTitle: true), skipping: note, body)
+            return
+        }
+        // Several partitions (rare): their blocks collected and sorted, each once.
+        var all: [BlockAddress] = []
+        for partition in partitions {
+            for list in [blocks(partition, isTitle: false), blocks(partition, isTitle: true)] {
+                let own = NameIndex.run(of: note, in: list)
+                all += list[..<own.lowerBound]
+                all += list[own.upperBound...]
+            }
+        }
+        all.sort(by: NameIndex.precedes)
+        for (i, address) in all.enumerated() where i == 0 || all[i - 1] != address {
+            if !body(address) { return }
+        }
+    }
+
+    /// The blocks of two sorted groups, merged, each once, without note `note`'s run: a
+    /// block found by both id and title is at the head of both at once.
+    private static func merge(_ a: [BlockAddress], _ b: [BlockAddress], skipping note: Int, _ body: (BlockAddress) -> Bool) {
+        let ownA = run(of: note, in: a), ownB = run(of: note, in: b)
+        func next(_ k: Int, _ own: Range<Int>) -> Int { k + 1 == own.lowerBound ? own.upperBound : k + 1 }
+        var i = ownA.lowerBound == 0 ? ownA.upperBound : 0
+        var j = ownB.lowerBound == 0 ? ownB.upperBound : 0
+        while i < a.count || j < b.count {
+            let address: BlockAddress
+            if j == b.count || (i < a.count && !precedes(b[j], a[i])) {
+                address = a[i]
+                i = next(i, ownA)
+                if j < b.count && b[j] == address { j = next(j, ownB) }
+            } else {
+                address = b[j]
+                j = next(j, ownB)
+            }
+            if !body(address) { return }
+        }
+    }
 
     /// Where note `n`'s run starts (or would start) in a sorted list, and where it ends.
     private static func run(of n: Int, in list: [BlockAddress]) -> Range<Int> {
@@ -31,155 +279,6 @@ struct NameIndex: Sendable {
             return low
         }
         return firstIndex(notBefore: n)..<firstIndex(notBefore: n + 1)
-    }
-    /// Folded municipality ("" for none) → how many notes declare it.
-    private var municipalities: [String: Int] = [:]
-    /// `municipalities[""]`, kept apart: every lookup asks it, and hashing a string for it
-    /// cost more than the rest of the lookup.
-    private var notesWithoutMunicipality = 0
-
-    static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
-
-    /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
-    func municipality(ofNote n: Int) -> String? { n < entriesByNote.count ? entriesByNote[n]?.municipality : nil }
-
-    private static func keys(municipality: String, kind: BlockKind, id: String, title: String) -> (byID: Int, byTitle: Int) {
-        // ByteHash, not Hasher: PN108 and PN210 make four keys per block they look up.
-        let partition = ByteHash.of(municipality, UInt64(kind.ordinal))
-        return (Int(truncatingIfNeeded: ByteHash.of(id, partition)), Int(truncatingIfNeeded: ByteHash.of(title, ~partition)))
-    }
-
-    /// What a note puts in the index: its municipality, and per name a key and a block.
-    struct Entries: Equatable, Sendable {
-        var municipality: String
-        var keys: [Int] = []
-        var blocks: [Int] = []
-
-        init(of note: Note) {
-            municipality = NameIndex.municipality(of: note)
-            for block in note.blocks where NameIndex.isIndexed(block.kind) {
-                let (byID, byTitle) = NameIndex.keys(municipality: municipality, kind: block.kind, id: block.foldedID, title: block.foldedTitle)
-                keys.append(byID); keys.append(byTitle)
-                blocks.append(block.index); blocks.append(block.index)
-            }
-        }
-    }
-
-    /// Each note's entries as added: removing a note reads them instead of hashing its
-    /// names again, and an edit that renames nothing leaves the index as it is.
-    /// By note index (notes are numbered from 0 without gaps): an array, not a table, as
-    /// every cross-note lookup reads its note's municipality here.
-    private var entriesByNote: [Entries?] = []
-
-    mutating func add(_ note: Note, at n: Int) {
-        insert(Entries(of: note), at: n)
-    }
-
-    /// `add` with the note's entries made already (on another core).
-    mutating func add(_ entries: Entries, at n: Int) {
-        insert(entries, at: n)
-    }
-
-    /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
-    mutating func update(_ note: Note, at n: Int) {
-        let entries = Entries(of: note)
-        guard n >= entriesByNote.count || entries != entriesByNote[n] else { return }
-        remove(at: n)
-        insert(entries, at: n)
-    }
-
-    private mutating func insert(_ entries: Entries, at n: Int) {
-        if n >= entriesByNote.count { entriesByNote += Array(repeating: nil, count: n + 1 - entriesByNote.count) }
-        entriesByNote[n] = entries
-        municipalities[entries.municipality, default: 0] += 1
-        if entries.municipality.isEmpty { notesWithoutMunicipality += 1 }
-        for (key, block) in zip(entries.keys, entries.blocks) {
-            // Blocks come in order, so each goes at the end of its note's run; the list is
-            // changed in place, with one lookup of its key.
-            NameIndex.insert(BlockAddress(note: n, block: block), into: &addresses[key, default: []])
-        }
-    }
-
-    private static func insert(_ address: BlockAddress, into list: inout [BlockAddress]) {
-        list.insert(address, at: run(of: address.note, in: list).upperBound)
-    }
-
-    private mutating func remove(at n: Int) {
-        guard n < entriesByNote.count, let entries = entriesByNote[n] else { return }
-        entriesByNote[n] = nil
-        municipalities[entries.municipality, default: 1] -= 1
-        if entries.municipality.isEmpty { notesWithoutMunicipality -= 1 }
-        if municipalities[entries.municipality] == 0 { municipalities[entries.municipality] = nil }
-        for key in entries.keys {
-            // A name used twice in the note was removed with its first key already.
-            guard let run = addresses[key].map({ NameIndex.run(of: n, in: $0) }), !run.isEmpty else { continue }
-            addresses[key]!.removeSubrange(run)  // in place: no other reference to the list is held
-            if addresses[key]!.isEmpty { addresses[key] = nil }
-        }
-    }
-
-    /// Hands `body` the blocks of `kind` whose folded id is `id` or whose folded title is
-    /// `title` (both folded), in notes other than `note` that may describe the same policy as
-    /// a note of `municipality` (the same one, or none declared on either side), possibly
-    /// with a few hash collisions, in note and block order, until it returns false.
-    ///
-    /// The cross-note rules stop at the first that fits, so the lists are merged as they are
-    /// read, not collected and sorted: each list is already in note and block order.
-    func forEachCandidate(_ kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
-                          _ body: (BlockAddress) -> Bool) {
-        // Most notes declare a municipality and no note goes without: one partition, two
-        // lists. A note without one is compared with every partition.
-        var cursors: [Cursor] = []
-        cursors.reserveCapacity(4)
-        func add(_ partition: String) {
-            let (byID, byTitle) = NameIndex.keys(municipality: partition, kind: kind, id: id, title: title)
-            if let list = addresses[byID] { cursors.append(Cursor(list, skipping: note)) }
-            if let list = addresses[byTitle] { cursors.append(Cursor(list, skipping: note)) }
-        }
-        if municipality.isEmpty {
-            for partition in municipalities.keys { add(partition) }
-        } else {
-            // The asking note's own partition (if no note declares it, its lists are
-            // simply not there), and the notes that declare none, if there are any.
-            add(municipality)
-            if notesWithoutMunicipality > 0 { add("") }
-        }
-        // Take the smallest head each time; a block found by both id and title comes up
-        // twice in a row and is handed out once.
-        var last: BlockAddress?
-        while true {
-            var smallest = -1
-            for i in cursors.indices {
-                guard let head = cursors[i].head else { continue }
-                if smallest < 0 || NameIndex.precedes(head, cursors[smallest].head!) { smallest = i }
-            }
-            guard smallest >= 0 else { return }
-            let address = cursors[smallest].head!
-            cursors[smallest].advance()
-            if address == last { continue }
-            last = address
-            if !body(address) { return }
-        }
-    }
-
-    /// A place in one sorted list, which jumps over the asking note's run.
-    private struct Cursor {
-        let list: [BlockAddress]
-        let own: Range<Int>
-        var position: Int
-
-        init(_ list: [BlockAddress], skipping note: Int) {
-            self.list = list
-            own = NameIndex.run(of: note, in: list)
-            position = own.lowerBound == 0 ? own.upperBound : 0
-        }
-
-        var head: BlockAddress? { position < list.count ? list[position] : nil }
-
-        mutating func advance() {
-            position += 1
-            if position == own.lowerBound { position = own.upperBound }
-        }
     }
 
     private static func precedes(_ a: BlockAddress, _ b: BlockAddress) -> Bool {

@@ -16,10 +16,8 @@ public struct Workspace: Sendable {
         self.parallel = parallel
         // Each note's names are hashed on all cores; the index takes them in note order.
         let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { NameIndex.Entries(of: notes[$0]) }
-        for (i, (note, entries)) in zip(notes, entries).enumerated() {
-            indexByPath[Workspace.normalise(note.path)] = i
-            names.add(entries, at: i)
-        }
+        for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
+        names.add(allNotes: entries)
         resolve(notes: Array(notes.indices))
     }
 
@@ -42,16 +40,8 @@ public struct Workspace: Sendable {
 
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
     func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (BlockAddress) -> Bool) {
-        let id = block.foldedID, title = block.foldedTitle
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        // The closure holds the notes alone: holding `self` copied the whole workspace twice a call.
-        let notes = self.notes
-        names.forEachCandidate(kind, id: id, title: title, municipality: municipality, otherThan: n) { address in
-            // Keys are hashes: the names themselves decide.
-            let other = notes[address.note].blocks[address.block]
-            guard other.kind == kind && (other.foldedID == id || other.foldedTitle == title) else { return true }
-            return body(address)
-        }
+        names.forEachBlock(named: kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n, body)
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
