@@ -214,8 +214,9 @@ struct CheckRun {
         // Parsing and building are per file and pure: on all cores, in input order.
         let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
-        // Each worker reads values through a cache of its own (see `FieldReadCache.shared`).
-        let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity) }) { i, cache in
+        // Each worker reads values through a cache of its own (see `FieldReadCache.shared`);
+        // one file alone is built on all cores, through one cache with its lock.
+        let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: !oneFile) }) { i, cache in
             NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
                               cache: cache, parallel: oneFile ? nil : false)
         }

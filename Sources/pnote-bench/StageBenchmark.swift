@@ -42,7 +42,7 @@ enum StageBenchmark {
             var notes: [Note] = []
             build = min(build, Timing.best(of: 1) {
                 // As the CLI builds: a value cache per worker thread.
-                notes = Parallel.map(parsed.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity) }) { i, cache in
+                notes = Parallel.map(parsed.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: true) }) { i, cache in
                     NoteBuilder.build(path: files[i], tree: parsed[i], cache: cache, parallel: false)
                 }
             })

@@ -48,17 +48,24 @@ public final class FieldReadCache: @unchecked Sendable {
 
     /// Direct mapped: an entry lives in the slot its hash picks, and a new value for that
     /// slot replaces it. No table to hash into again, grow or empty when full.
-    /// Read and written under `lock`, so the run-time exclusivity checks are left out.
+    /// Read and written under `lock` (or by one thread only), so the run-time exclusivity
+    /// checks are left out.
     @exclusivity(unchecked) private var slots: [Entry?]
     private let slotMask: UInt64
-    private let lock = NSLock()
+    /// Nil for a cache that one thread uses at a time (`pnote check`'s, one per worker):
+    /// taking an uncontended lock twice per field was 1% of a check.
+    private let lock: NSLock?
     private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64
 
-    /// At least `capacity` slots (a power of two).
-    public convenience init(capacity: Int) { self.init(capacity: capacity, hash: ByteHash.mix) }
+    /// At least `capacity` slots (a power of two). `oneThreadAtATime`: the caller promises
+    /// that no two threads use the cache at once, and it takes no lock.
+    public convenience init(capacity: Int, oneThreadAtATime: Bool = false) {
+        self.init(capacity: capacity, oneThreadAtATime: oneThreadAtATime, hash: ByteHash.mix)
+    }
 
     /// `hash` is replaceable so that tests can make every lookup collide.
-    init(capacity: Int, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
+    init(capacity: Int, oneThreadAtATime: Bool = false, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
+        lock = oneThreadAtATime ? nil : NSLock()
         var size = 1
         while size < capacity { size *= 2 }
         slots = Array(repeating: nil, count: size)
@@ -76,23 +83,23 @@ public final class FieldReadCache: @unchecked Sendable {
 
     func entry(_ hashKey: UInt64, kind: BlockKind, language: Language,
                key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> Entry? {
-        lock.lock()
+        lock?.lock()
         let found = slots[Int(hashKey & slotMask)]
-        lock.unlock()
+        lock?.unlock()
         guard let entry = found, entry.kind == kind, entry.language == language,
               FieldReadCache.equal(entry.keyText, key), FieldReadCache.equal(entry.raw, raw) else { return nil }
         return entry
     }
 
     func store(_ entry: Entry, for hashKey: UInt64) {
-        lock.lock()
+        lock?.lock()
         slots[Int(hashKey & slotMask)] = entry
-        lock.unlock()
+        lock?.unlock()
     }
 
     /// How many slots hold an entry.
     public var count: Int {
-        lock.lock(); defer { lock.unlock() }
+        lock?.lock(); defer { lock?.unlock() }
         return slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
     }
 
