@@ -109,6 +109,9 @@ import Testing
         // Every phrase's presence, by list position, whatever overlaps.
         #expect(ascii.occurs(set) == [true, true, false])
         #expect(FoldedText("sociale basisschool in łodz").occurs(set) == [true, false, true])
+        // A phrase going on with a non-ASCII scalar, and one of a single scalar at the end.
+        #expect(FoldedText("100 zł per maand").occurs(PhraseSet(["zł", "maand", "d"])) == [true, true, false])
+        #expect(FoldedText("fase d").firstOccurrence(of: PhraseSet(["de", "d"]))?.range == 5..<6)
     }
 
     @Test func scratchFoldingAndTheAsciiPathAgreeWithTheScalarPathOnRandomTexts() {
@@ -118,7 +121,9 @@ import Testing
         var random = SeededRandom(state: 307)
         let pieces = ["a", "B", "z", "0", "9", " ", "  ", "\t", "\n", "\r\n", "-", ",", ".", "#", "minder", "Meer", "MINDER",
                       "ë", "İ", "e\u{301}", "Ł", "中"]
-        let set = PhraseSet(["minder", "meer", "a b", "z", "e", "9 a"])
+        // Phrases of one scalar, going on with a non-ASCII one, starting with one.
+        let phrases = ["minder", "meer", "a b", "z", "e", "9 a", "zł", "ł", "中"]
+        let set = PhraseSet(phrases)
         for round in 0..<2_000 {
             let asciiOnly = round % 2 == 0
             var text = ""
@@ -127,6 +132,9 @@ import Testing
             let scratch = FoldedText.withFolded(text) { (Array($0.scalars), Array($0.offsets), Array($0.wordStarts), $0.occurs(set)) }
             #expect(scratch.0 == fresh.scalars && scratch.1 == fresh.offsets && scratch.2 == fresh.wordStarts, "\(text.debugDescription)")
             #expect(scratch.3 == fresh.occurs(set))
+            // The set's one pass (which passes over words no phrase begins with) against each
+            // phrase looked for on its own.
+            #expect(fresh.occurs(set) == phrases.map { fresh.contains($0) }, "\(text.debugDescription)")
             #expect(FoldedText.withFolded(text) { $0.firstOccurrence(of: set)?.range } == fresh.firstOccurrence(of: set)?.range)
             guard asciiOnly else { continue }
             let scalarPath = FoldedText(text + "é")

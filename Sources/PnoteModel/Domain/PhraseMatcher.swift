@@ -220,7 +220,7 @@ public struct FoldedBuffers {
     /// word start where any phrase matches, the longest match (the first in the list on a
     /// tie).
     public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
-        for i in wordStarts {
+        for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
             let candidates = set.phrases(startingWith: scalars[i])
             guard !candidates.isEmpty else { continue }
             var best: (String, Range<Int>)?
@@ -238,7 +238,7 @@ public struct FoldedBuffers {
     /// words: every phrase in one pass over the text.
     public func occurs(_ set: PhraseSet) -> [Bool] {
         var found = Array(repeating: false, count: set.count)
-        for i in wordStarts {
+        for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
             for phrase in set.phrases(startingWith: scalars[i]) where !found[phrase.index] {
                 if wholeWordMatch(phrase.scalars, at: i) != nil { found[phrase.index] = true }
             }
@@ -294,19 +294,47 @@ public struct PhraseSet: Sendable {
     /// every word start of a text is looked up here, and a dictionary for the others.
     private let byASCIIFirstScalar: [[Phrase]]
     private let byOtherFirstScalar: [Unicode.Scalar: [Phrase]]
+    /// Bit `128 × first + second` is set when a phrase begins with those two ASCII scalars
+    /// (a second one that is not ASCII counts as 127); a phrase of one scalar sets all 128
+    /// bits of its first. Most words of a text begin no phrase, and this says so without a
+    /// look at the phrases (fetching their list was most of the cost of a match).
+    private let asciiPairs: [UInt64]
 
     /// `phrases` must be folded (`Folding.fold`); empty ones never match.
     public init(_ phrases: [String]) {
         var ascii = Array(repeating: [Phrase](), count: 128)
         var other: [Unicode.Scalar: [Phrase]] = [:]
+        var pairs = Array(repeating: UInt64(0), count: 128 * 128 / 64)
         for (index, text) in phrases.enumerated() {
             let phrase = Phrase(text: text, scalars: Array(text.unicodeScalars), index: index)
             guard let first = phrase.scalars.first else { continue }
             if first.value < 128 { ascii[Int(first.value)].append(phrase) } else { other[first, default: []].append(phrase) }
+            guard first.value < 128 else { continue }
+            if phrase.scalars.count == 1 {
+                for second in 0..<128 { PhraseSet.set(&pairs, Int(first.value), second) }
+            } else {
+                PhraseSet.set(&pairs, Int(first.value), Int(min(phrase.scalars[1].value, 127)))
+            }
         }
+        asciiPairs = pairs
         byASCIIFirstScalar = ascii
         byOtherFirstScalar = other
         count = phrases.count
+    }
+
+    private static func set(_ pairs: inout [UInt64], _ first: Int, _ second: Int) {
+        let bit = first * 128 + second
+        pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when no phrase can begin with `first` followed by `second` (nil: the text ends).
+    @inline(__always)
+    func mayStart(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> Bool {
+        guard first.value < 128 else { return true }
+        // A text that ends after `first` matches phrases of one scalar only: those set every
+        // bit of their first, 0 among them.
+        let bit = Int(first.value) * 128 + Int(min(second?.value ?? 0, 127))
+        return asciiPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     func phrases(startingWith first: Unicode.Scalar) -> [Phrase] {
