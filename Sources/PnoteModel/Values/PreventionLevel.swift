@@ -36,6 +36,10 @@ public enum PreventionLevel: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The case hashed, not its raw text (what `RawRepresentable` hashes): levels key the
+    /// per-level sums of every note, and hashing the string was most of such a lookup.
+    public func hash(into hasher: inout Hasher) { hasher.combine(system == .targetGroup ? rank : 4 + rank) }
+
     /// Broad to narrow within its system (section 6.1).
     public var rank: Int {
         switch self {
