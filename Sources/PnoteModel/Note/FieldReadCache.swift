@@ -19,23 +19,23 @@ public final class FieldReadCache: @unchecked Sendable {
     final class Entry: Sendable {
         let kind: BlockKind
         let language: Language
-        let keyText: String
+        /// The line as written, from the key to the end of the value: a hit is one
+        /// comparison of bytes (key and value compared apart were two).
+        let line: [UInt8]
         /// What the field says: every field that reads the same shares this box (and
         /// writing to one of them copies it first).
         let content: Field.Content
-        /// The stored text (`content.rawValue`, which is only written on a copy).
-        var raw: String { content.rawValue }
 
-        init(kind: BlockKind, language: Language, keyText: String, content: Field.Content) {
+        init(kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>, content: Field.Content) {
             self.kind = kind
             self.language = language
-            self.keyText = keyText
+            self.line = Array(line)
             self.content = content
         }
     }
 
-    /// Longer fields are read every time: they rarely repeat, and the cache's memory stays
-    /// bounded in bytes, not only in entries (about 32,768 × 256 bytes at most).
+    /// Longer lines (from the key to the end of the value) are read every time: they rarely
+    /// repeat, and the cache's memory stays bounded in bytes, not only in entries.
     public static let maximumTextBytes = 256
 
     /// The server's cache: every edit rebuilds a note through it. `pnote check` gives each
@@ -74,20 +74,19 @@ public final class FieldReadCache: @unchecked Sendable {
     }
 
     /// The slot key of a field whose line reads `line`, from its key to the end of its value
-    /// (`niveau: selectief`): one hash over the bytes as they stand. The spacing between
-    /// key and value is hashed too; it only spreads the keys, as kind and language do: a
-    /// hit compares key and value themselves.
+    /// (`niveau: selectief`): one hash over the bytes as they stand, kind and language
+    /// spreading the keys. A hit compares the line itself, so the same key and value with
+    /// other spacing between them is read anew (and gives the same value).
     func key(kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         hash(line, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
     }
 
-    func entry(_ hashKey: UInt64, kind: BlockKind, language: Language,
-               key: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>) -> Entry? {
+    func entry(_ hashKey: UInt64, kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> Entry? {
         lock?.lock()
         let found = slots[Int(hashKey & slotMask)]
         lock?.unlock()
         guard let entry = found, entry.kind == kind, entry.language == language,
-              FieldReadCache.equal(entry.keyText, key), FieldReadCache.equal(entry.raw, raw) else { return nil }
+              FieldReadCache.equal(entry.line, line) else { return nil }
         return entry
     }
 
@@ -103,11 +102,9 @@ public final class FieldReadCache: @unchecked Sendable {
         return slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
     }
 
-    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The stored count first: most misses differ in length, and it needs no access to the bytes.
-        guard text.utf8.count == bytes.count else { return false }
-        return text.utf8.withContiguousStorageIfAvailable {
-            $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0
-        } ?? text.utf8.elementsEqual(bytes)
+    private static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The count first: most misses differ in length.
+        guard stored.count == bytes.count else { return false }
+        return stored.withUnsafeBufferPointer { $0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0 }
     }
 }

@@ -137,23 +137,23 @@ public enum NoteBuilder {
                           language: Language, cache: FieldReadCache? = nil) -> Field {
         // Single-line values are looked up in the cache from the bytes, before any string is made.
         guard let cache, node.continuationRanges.isEmpty,
-              node.keyRange.length + node.valueRange.length <= FieldReadCache.maximumTextBytes,
               node.keyRange.end <= bytes.count, node.valueRange.end <= bytes.count,
-              node.keyRange.start <= node.valueRange.start else {
+              node.keyRange.start <= node.valueRange.start,
+              node.valueRange.end - node.keyRange.start <= FieldReadCache.maximumTextBytes else {
             return readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
                              tree: tree, language: language)
         }
         let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
         let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
-        let hashKey = cache.key(kind: kind, language: language,
-                                line: UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.valueRange.end]))
-        if let hit = cache.entry(hashKey, kind: kind, language: language, key: keyBytes, raw: rawBytes) {
+        let line = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.valueRange.end])
+        let hashKey = cache.key(kind: kind, language: language, line: line)
+        if let hit = cache.entry(hashKey, kind: kind, language: language, line: line) {
             return Field(content: hit.content, syntax: node)
         }
         let keyText = String(decoding: keyBytes, as: UTF8.self), raw = String(decoding: rawBytes, as: UTF8.self)
         let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
         if field.key?.spec.valueKind != .references {
-            cache.store(FieldReadCache.Entry(kind: kind, language: language, keyText: keyText, content: field.content), for: hashKey)
+            cache.store(FieldReadCache.Entry(kind: kind, language: language, line: line, content: field.content), for: hashKey)
         }
         return field
     }
