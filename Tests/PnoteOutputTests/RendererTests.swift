@@ -39,6 +39,14 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(out.hasSuffix("Found 1 warning in 1 file.\n"))
     }
 
+    @Test func tabsBecomeSpacesAndTheGutterIsAsWideAsTheLineNumber() {
+        // A tab before the range: shown as one space, and the caret stays under the value.
+        let lines = String(repeating: "\n", count: 11)
+        let out = TextRenderer().render(checked("## Maatregel: X\(lines)\n-\tniveau:\tselctief\n"))
+        #expect(out.contains("13:11: error[PN004]"), "\(out)")
+        #expect(out.contains("   |\n13 | - niveau: selctief\n   |           ^^^^^^^^\n   = help: "), "\(out)")
+    }
+
     @Test func colourOnlyWhenAsked() {
         let result = checked("## Maatregel: X\n- niveau: selctief\n")
         #expect(!TextRenderer(color: false).render(result).contains("\u{1B}["))
