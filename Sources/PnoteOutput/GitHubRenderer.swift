@@ -66,15 +66,25 @@ public enum GitHubRenderer {
     }
 
     private static func appendEscaped(_ s: String, property: Bool, to out: inout [UInt8]) {
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "%"): out += "%25".utf8
-            case 0x0D: out += "%0D".utf8
-            case 0x0A: out += "%0A".utf8
-            case UInt8(ascii: ":") where property: out += "%3A".utf8
-            case UInt8(ascii: ",") where property: out += "%2C".utf8
-            default: out.append(byte)
+        // The runs between bytes to encode are copied whole: byte by byte, escaping was
+        // two thirds of this format's output time.
+        s.withUTF8Bytes { bytes in
+            var start = 0
+            for i in bytes.indices {
+                let code: String
+                switch bytes[i] {
+                case UInt8(ascii: "%"): code = "%25"
+                case 0x0D: code = "%0D"
+                case 0x0A: code = "%0A"
+                case UInt8(ascii: ":") where property: code = "%3A"
+                case UInt8(ascii: ",") where property: code = "%2C"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out += code.utf8
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 }

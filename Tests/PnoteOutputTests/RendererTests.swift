@@ -3,6 +3,7 @@ import PnoteJSON
 import PnoteModel
 import PnoteRules
 import PnoteSyntax
+import PnoteTestSupport
 import Testing
 @testable import PnoteOutput
 
@@ -132,6 +133,30 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
     @Test func githubCommandsEncodeTheirSeparators() {
         #expect(GitHubRenderer.escapeData("50% a\r\nb: c, d") == "50%25 a%0D%0Ab: c, d")
         #expect(GitHubRenderer.escapeProperty("notes/a:b,c%é.pnote") == "notes/a%3Ab%2Cc%25é.pnote")
+        // Runs between encoded bytes are copied whole: every place of every encoded byte,
+        // against an encoder that goes byte by byte.
+        func reference(_ s: String, property: Bool) -> String {
+            var out = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "%": out += "%25"
+                case "\r": out += "%0D"
+                case "\n": out += "%0A"
+                case ":" where property: out += "%3A"
+                case "," where property: out += "%2C"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+        var random = SeededRandom(state: 11)
+        let pieces = ["%", "\r", "\n", ":", ",", "a", "bc", "é", "中", " ", "%%", "::"]
+        for _ in 0..<2_000 {
+            var s = ""
+            for _ in 0..<random.next(12) { s += pieces[random.next(pieces.count)] }
+            #expect(GitHubRenderer.escapeData(s) == reference(s, property: false), "\(s.debugDescription)")
+            #expect(GitHubRenderer.escapeProperty(s) == reference(s, property: true), "\(s.debugDescription)")
+        }
     }
 
     @Test func numbersAndLayoutAreWrittenExactly() {
