@@ -109,7 +109,7 @@ enum CheckCommand {
             for i in result.files.indices { result.files[i].diagnostics.removeAll { $0.severity != .error } }
         }
         // Written as it is rendered, not held whole first.
-        var sink = OutputSink(delivering: console.out)
+        var sink = console.outBytes.map { OutputSink(deliveringBytes: $0) } ?? OutputSink(delivering: console.out)
         switch options.format {
         case .text: TextRenderer(color: options.color).write(result, to: &sink)
         case .json: JSONRenderer.write(result, to: &sink)

@@ -8,14 +8,24 @@ public struct OutputSink {
 
     private var pending: [UInt8] = []
     private let deliver: ((String) -> Void)?
+    private let deliverBytes: ((ArraySlice<UInt8>) -> Void)?
 
     /// Collects the output, for `collected()`.
-    public init() { deliver = nil }
+    public init() { deliver = nil; deliverBytes = nil }
+
+    /// Hands `deliver` the output in pieces of bytes, as they are: no string is made of
+    /// them (for a stream that takes bytes). Call `finish()` at the end.
+    public init(deliveringBytes deliver: @escaping (ArraySlice<UInt8>) -> Void) {
+        self.deliver = nil
+        deliverBytes = deliver
+        pending.reserveCapacity(OutputSink.pieceSize + 4096)
+    }
 
     /// Hands `deliver` the output in pieces, each ending on a character boundary, so that
     /// no piece splits a UTF-8 sequence. Call `finish()` at the end.
     public init(delivering deliver: @escaping (String) -> Void) {
         self.deliver = deliver
+        deliverBytes = nil
         pending.reserveCapacity(OutputSink.pieceSize + 4096)
     }
 
@@ -35,8 +45,14 @@ public struct OutputSink {
 
     /// Hands on what is left.
     public mutating func finish() {
-        guard let deliver, !pending.isEmpty else { return }
-        deliver(String(decoding: pending, as: UTF8.self))
+        guard !pending.isEmpty else { return }
+        if let deliverBytes {
+            deliverBytes(pending[...])
+        } else if let deliver {
+            deliver(String(decoding: pending, as: UTF8.self))
+        } else {
+            return
+        }
         pending.removeAll(keepingCapacity: false)
     }
 
@@ -44,7 +60,13 @@ public struct OutputSink {
     public func collected() -> String { String(decoding: pending, as: UTF8.self) }
 
     private mutating func deliverIfFull() {
-        guard let deliver, pending.count >= OutputSink.pieceSize else { return }
+        guard pending.count >= OutputSink.pieceSize else { return }
+        if let deliverBytes {
+            deliverBytes(pending[...])
+            pending.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let deliver else { return }
         // Cut before the last sequence's first byte (or after an ASCII byte): what follows
         // may not be complete yet.
         var cut = pending.count

@@ -257,6 +257,22 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= OutputSink.pieceSize - 4 })
     }
 
+    @Test func streamedBytesAreTheWholeOutputInPieces() {
+        // As the CLI writes its output: bytes as they are, in pieces of about the piece size.
+        var pieces: [[UInt8]] = []
+        var sink = OutputSink(deliveringBytes: { pieces.append(Array($0)) })
+        var expected: [UInt8] = []
+        for i in 0..<100_000 {
+            let word = ["a", "é", "€", "😀", "\n", "abc"][i % 6]
+            expected += word.utf8
+            if i % 2 == 0 { sink.append(word) } else { sink.append(Array(word.utf8)) }
+        }
+        sink.finish()
+        #expect(pieces.count > 2, "more than one piece: \(pieces.count)")
+        #expect(pieces.flatMap { $0 } == expected)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= OutputSink.pieceSize })
+    }
+
     @Test func theStreamedRenderersWriteWhatTheyRender() {
         let result = PerFileRenderingTests.manyFindings()
         func streamed(_ write: (inout OutputSink) -> Void) -> String {
