@@ -82,8 +82,17 @@ public indirect enum JSON: Sendable, Equatable {
 
     private static func newline(_ indent: Int, to out: inout [UInt8]) {
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        // Copied from a row of spaces: appended from `repeatElement` one by one, indenting
+        // was a twentieth of writing a SARIF document.
+        var n = 2 * indent
+        while n > 0 {
+            let k = min(n, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<k])) }
+            n -= k
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     static func writeInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
