@@ -43,9 +43,7 @@ public enum JSONRenderer {
     /// `diagnostic(d, file).serializedBytes()`, written directly: the same bytes, at a
     /// third of the cost, for every finding of a large folder.
     static func diagnosticBytes(_ d: Diagnostic, _ file: CheckedFile) -> [UInt8] {
-        // Room for most findings at once (a message of some 100 bytes makes an object of
-        // about 300): at 256 bytes nearly every object grew, a copy each.
-        var writer = JSONObjectWriter(capacity: 512)
+        var writer = JSONObjectWriter()
         writer.field("code", d.code)
         writer.field("rule", d.slug)
         writer.field("severity", d.severity.rawValue)
