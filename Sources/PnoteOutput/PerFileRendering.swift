@@ -15,14 +15,6 @@ enum PerFileRendering {
     /// 50 MB folder, its JSON held whole was a twentieth of the check's memory).
     static let batchSize = 32_000
 
-    /// Per file, `item` of each of its diagnostics, in order: all of them at once.
-    static func render<Item: Sendable>(_ files: [CheckedFile], _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item) -> [[Item]] {
-        var out: [[Item]] = []
-        out.reserveCapacity(files.count)
-        forEachFile(files, item) { _, items in out.append(items) }
-        return out
-    }
-
     /// Hands `body` each file's index and the `item` of each of its diagnostics, in input
     /// order, rendering a batch of files at a time.
     static func forEachFile<Item: Sendable>(_ files: [CheckedFile], batchSize: Int = batchSize,
