@@ -42,18 +42,17 @@ extension Console {
     /// Writes the text's own bytes: a copy into `Data` doubled the memory of a large
     /// SARIF or JSON output (100 MB for a 50 MB folder).
     static func write(_ bytes: ArraySlice<UInt8>, to handle: FileHandle) {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
+        bytes.withUnsafeBufferPointer { write($0, to: handle) }
     }
 
     static func write(_ text: String, to handle: FileHandle) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
+        text.withUTF8 { write($0, to: handle) }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to handle: FileHandle) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
     }
 }
 

@@ -7,25 +7,28 @@ public struct OutputSink {
     public static let pieceSize = 1 << 16
 
     private var pending: [UInt8] = []
-    private let deliver: ((String) -> Void)?
-    private let deliverBytes: ((ArraySlice<UInt8>) -> Void)?
+    private let destination: Destination
+
+    private enum Destination {
+        case collected
+        case strings((String) -> Void)
+        case bytes((ArraySlice<UInt8>) -> Void)
+    }
 
     /// Collects the output, for `collected()`.
-    public init() { deliver = nil; deliverBytes = nil }
+    public init() { destination = .collected }
 
     /// Hands `deliver` the output in pieces of bytes, as they are: no string is made of
     /// them (for a stream that takes bytes). Call `finish()` at the end.
     public init(deliveringBytes deliver: @escaping (ArraySlice<UInt8>) -> Void) {
-        self.deliver = nil
-        deliverBytes = deliver
+        destination = .bytes(deliver)
         pending.reserveCapacity(OutputSink.pieceSize + 4096)
     }
 
     /// Hands `deliver` the output in pieces, each ending on a character boundary, so that
     /// no piece splits a UTF-8 sequence. Call `finish()` at the end.
     public init(delivering deliver: @escaping (String) -> Void) {
-        self.deliver = deliver
-        deliverBytes = nil
+        destination = .strings(deliver)
         pending.reserveCapacity(OutputSink.pieceSize + 4096)
     }
 
@@ -46,12 +49,10 @@ public struct OutputSink {
     /// Hands on what is left.
     public mutating func finish() {
         guard !pending.isEmpty else { return }
-        if let deliverBytes {
-            deliverBytes(pending[...])
-        } else if let deliver {
-            deliver(String(decoding: pending, as: UTF8.self))
-        } else {
-            return
+        switch destination {
+        case .collected: return
+        case .strings(let deliver): deliver(String(decoding: pending, as: UTF8.self))
+        case .bytes(let deliver): deliver(pending[...])
         }
         pending.removeAll(keepingCapacity: false)
     }
@@ -61,19 +62,21 @@ public struct OutputSink {
 
     private mutating func deliverIfFull() {
         guard pending.count >= OutputSink.pieceSize else { return }
-        if let deliverBytes {
-            deliverBytes(pending[...])
-            pending.removeAll(keepingCapacity: true)
+        switch destination {
+        case .collected:
             return
+        case .bytes(let deliver):
+            deliver(pending[...])
+            pending.removeAll(keepingCapacity: true)
+        case .strings(let deliver):
+            // Cut before the last sequence's first byte (or after an ASCII byte): what
+            // follows may not be complete yet.
+            var cut = pending.count
+            while cut > 0 && pending[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
+            if cut > 0 && pending[cut - 1] >= 0xC0 { cut -= 1 }
+            if cut == 0 { cut = pending.count }  // no boundary at all: invalid bytes, hand them on
+            deliver(String(decoding: pending[..<cut], as: UTF8.self))
+            pending.removeSubrange(..<cut)
         }
-        guard let deliver else { return }
-        // Cut before the last sequence's first byte (or after an ASCII byte): what follows
-        // may not be complete yet.
-        var cut = pending.count
-        while cut > 0 && pending[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
-        if cut > 0 && pending[cut - 1] >= 0xC0 { cut -= 1 }
-        if cut == 0 { cut = pending.count }  // no boundary at all: invalid bytes, hand them on
-        deliver(String(decoding: pending[..<cut], as: UTF8.self))
-        pending.removeSubrange(..<cut)
     }
 }
