@@ -104,8 +104,8 @@ public struct FoldedText: Sendable {
     /// the worst case: one scalar per byte.
     private static func writeFoldedASCII(_ bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
                                          offsets: UnsafeMutableBufferPointer<Int>, starts: UnsafeMutableBufferPointer<Int>) -> (Int, Int) {
-        // Raw pointers and one table lookup per byte: every phrase match folds its text
-        // here, and the checked, enumerated loop took 35 instructions a byte.
+        // Raw pointers: every phrase match folds its text here, and the checked, enumerated
+        // loop took 35 instructions a byte.
         guard let input = bytes.baseAddress, let scalarOut = scalars.baseAddress, let offsetOut = offsets.baseAddress,
               let startOut = starts.baseAddress else {
             if let end = offsets.baseAddress { end.initialize(to: 0) }
@@ -116,10 +116,10 @@ public struct FoldedText: Sendable {
         for byte in 0..<bytes.count {
             let b = input[byte]
             let isSpace = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-            if isSpace && previousIsSpace && count > 0 { continue }  // one space per run
+            if isSpace && previousIsSpace { continue }  // one space per run
             let folded: UInt8 = isSpace ? 0x20 : b.lowercasedASCII
             if !previousIsWord { startOut[startCount] = count; startCount += 1 }
-            previousIsWord = FoldedText.isWordByte(folded)
+            previousIsWord = FoldedText.isASCIIWordScalar(folded)
             previousIsSpace = isSpace
             (scalarOut + count).initialize(to: Unicode.Scalar(folded))
             (offsetOut + count).initialize(to: byte)
@@ -129,8 +129,9 @@ public struct FoldedText: Sendable {
         return (count, startCount)
     }
 
+    /// `isWordScalar` of an ASCII scalar: a letter or a digit.
     @inline(__always)
-    static func isWordByte(_ b: UInt8) -> Bool {
+    static func isASCIIWordScalar(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
@@ -172,7 +173,7 @@ public struct FoldedText: Sendable {
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v < 0x80 { return isASCIIWordScalar(UInt8(v)) }
         return s.properties.isAlphabetic
     }
 
