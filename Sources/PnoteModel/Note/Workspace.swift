@@ -96,30 +96,24 @@ public struct Workspace: Sendable {
         }
         // Written note by note on all cores: each worker writes into its own notes only, and
         // nothing reads while they write (a reader would make the writer copy the blocks).
+        // Each note's links are read right after its references are written, while its
+        // blocks are still in the cache: a second pass over a large folder met them cold.
         if manyNotes {
             let written = references
             notes.withUnsafeMutableBufferPointer { buffer in
                 let notes = DisjointWrites(buffer: buffer)  // one chunk per note: disjoint
                 Parallel.forEach(chunks.count) { c in
-                    for u in written[c] { notes.buffer[chunks[c].note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+                    let n = chunks[c].note
+                    for u in written[c] { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+                    Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
                 }
             }
-        } else {
-            for (chunk, updates) in zip(chunks, references) {
-                for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
-            }
+            return
         }
-        var links: [Links] = []
-        do {
-            let workspace = self
-            links = Parallel.map(targets.count, parallel: manyNotes) { workspace.links(of: targets[$0]) }
+        for (chunk, updates) in zip(chunks, references) {
+            for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
         }
-        for (n, l) in zip(targets, links) {
-            notes[n].measureTargets = l.measureTargets
-            notes[n].measureGoals = l.measureGoals
-            notes[n].measureEnvelope = l.measureEnvelope
-            notes[n].indicatorGoal = l.indicatorGoal
-        }
+        for n in targets { Workspace.links(of: notes[n], at: n).apply(to: &notes[n]) }
     }
 
     /// From this many notes on, resolution runs on all cores.
@@ -155,12 +149,18 @@ public struct Workspace: Sendable {
     private struct Links: Sendable {
         var measureTargets: [Int: [BlockAddress]] = [:], measureGoals: [Int: [BlockAddress]] = [:]
         var measureEnvelope: [Int: BlockAddress] = [:], indicatorGoal: [Int: Int] = [:]
+
+        func apply(to note: inout Note) {
+            note.measureTargets = measureTargets
+            note.measureGoals = measureGoals
+            note.measureEnvelope = measureEnvelope
+            note.indicatorGoal = indicatorGoal
+        }
     }
 
     /// What note `n`'s resolved references and nesting link: measures to groups, goals and
     /// envelopes, indicators to goals.
-    private func links(of n: Int) -> Links {
-        let note = notes[n]
+    private static func links(of note: Note, at n: Int) -> Links {
         var links = Links()
         // Only measures and indicators have links: the tables are made at their size, and
         // the other blocks are never looked at.
@@ -238,7 +238,7 @@ public struct Workspace: Sendable {
         }
     }
 
-    private func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
+    private static func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
         // A measure has a group or two: compare them, rather than hash them into a set, and
         // hand back the list itself when nothing repeats (the usual case: no new list).
         guard addresses.count > 8 else {
