@@ -17,8 +17,15 @@ public struct Workspace: Sendable {
         // Each note's names are hashed on all cores; the index takes them in note order.
         let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { NameIndex.Entries(of: notes[$0]) }
         for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
-        names.add(allNotes: entries)
+        // The index is made on a thread of its own while the references are resolved on
+        // all cores: resolution never asks it, and making it is a step for one core.
+        let indexing = Parallel.Background(enabled: spreadsNotes(notes.count)) {
+            var names = NameIndex()
+            names.add(allNotes: entries)
+            return names
+        }
         resolve(notes: Array(notes.indices))
+        names = indexing.wait()
     }
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }

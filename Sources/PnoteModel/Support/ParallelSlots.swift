@@ -76,6 +76,33 @@ public enum Parallel {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
 
+    /// Work started on a thread of its own, for a single-core step that can run beside
+    /// other work on all cores (the name index, made while references are resolved).
+    /// Disabled, it runs at once on the caller's thread.
+    public final class Background<T: Sendable>: @unchecked Sendable {
+        private var result: T?
+        private let done = DispatchSemaphore(value: 0)
+
+        public init(enabled: Bool, _ work: @escaping @Sendable () -> T) {
+            guard enabled else {
+                result = work()
+                done.signal()
+                return
+            }
+            let thread = Thread { [self] in
+                result = work()
+                done.signal()
+            }
+            thread.start()
+        }
+
+        /// Its result, once the work is done.
+        public func wait() -> T {
+            done.wait()
+            return result!
+        }
+    }
+
     /// `0..<count` cut into ranges of `size`, or by default into a few per core, so that
     /// work balances without a hand-over per item.
     public static func chunks(of count: Int, size: Int? = nil) -> [Range<Int>] {
