@@ -45,17 +45,22 @@ import Testing
     }
 
     @Test func manyNotesReferringToEachOther() {
+        // Even notes name other notes (resolved against all notes before any is written);
+        // odd ones refer within themselves only (resolved as they are written).
         let count = Workspace.parallelNotesThreshold + 4
         let notes = (0..<count).map { i in
+            let refs = i % 2 == 0 ? "n\((i + 1) % count).pnote#g, #g, ../buiten.pnote#g, n\(i).pnote#nergens" : "#g, #nergens, Mantelzorgers \(i)"
             let text = "## Doelgroep: Mantelzorgers \(i) {#g}\n- kenmerk: risicofactor: mantelzorg\n"
-                + "## Maatregel: Steunpunt \(i)\n"
-                + "- doelgroep: n\((i + 1) % count).pnote#g, #g, ../buiten.pnote#g, n\(i).pnote#nergens\n"
+                + "## Maatregel: Steunpunt \(i)\n- doelgroep: \(refs)\n"
             return NoteBuilder.build(path: "n\(i).pnote", tree: Parser.parse(text), cache: nil, parallel: false)
         }
+        #expect(notes.filter(\.hasExternalReferences).count == count / 2)
         let sequential = Self.described(Workspace(notes: notes, parallel: false))
         #expect(sequential == Self.described(Workspace(notes: notes, parallel: true)))
         #expect(sequential.contains { $0.contains("outsideWorkspace") } && sequential.contains { $0.contains("unresolved") })
-        #expect(sequential.filter { $0.contains("→ Optional(") }.count == 2 * count, "the other note's group and the own one")
+        // Even: the next note's group and the own one. Odd: the own one, by id and by title.
+        #expect(sequential.filter { $0.contains("→ Optional(") }.count == 2 * count, "resolved references")
+        #expect(sequential.filter { $0.hasPrefix("targets ") }.count == count, "every measure linked to its groups")
     }
 }
 

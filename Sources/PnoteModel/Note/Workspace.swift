@@ -87,40 +87,56 @@ public struct Workspace: Sendable {
     private mutating func resolve(notes targets: [Int]) {
         let allowed = self.parallel ?? Parallel.hasCores
         let manyNotes = spreadsNotes(targets.count)
+        if manyNotes {
+            resolveNoteByNote(targets)
+            return
+        }
         // A large note alone (an edit in the editor) is read in chunks of blocks on all cores,
         // as the builder reads its blocks.
         let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
             let count = notes[n].blocks.count
-            guard allowed, !manyNotes, count >= NoteBuilder.parallelBlocksThreshold else { return [(n, 0..<count)] }
+            guard allowed, count >= NoteBuilder.parallelBlocksThreshold else { return [(n, 0..<count)] }
             return Parallel.chunks(of: count).map { (n, $0) }
         }
         var references: [[ResolvedField]] = []
         do {
             let workspace = self
             references = Parallel.map(chunks.count, parallel: allowed) {
-                workspace.resolvedFields(of: chunks[$0].note, blocks: chunks[$0].blocks)
+                Workspace.resolvedFields(of: workspace.notes[chunks[$0].note], at: chunks[$0].note, blocks: chunks[$0].blocks, in: workspace)
             }
-        }
-        // Written note by note on all cores: each worker writes into its own notes only, and
-        // nothing reads while they write (a reader would make the writer copy the blocks).
-        // Each note's links are read right after its references are written, while its
-        // blocks are still in the cache: a second pass over a large folder met them cold.
-        if manyNotes {
-            let written = references
-            notes.withUnsafeMutableBufferPointer { buffer in
-                let notes = DisjointWrites(buffer: buffer)  // one chunk per note: disjoint
-                Parallel.forEach(chunks.count) { c in
-                    let n = chunks[c].note
-                    for u in written[c] { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
-                    Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
-                }
-            }
-            return
         }
         for (chunk, updates) in zip(chunks, references) {
             for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
         }
         for n in targets { Workspace.links(of: notes[n], at: n).apply(to: &notes[n]) }
+    }
+
+    /// `resolve` of many notes, note by note on all cores. Each worker resolves, writes and
+    /// links its own notes only, one after the other, while the note is in the cache (a
+    /// pass per step over a large folder met every note cold). Nothing reads a note while
+    /// it is written (a reader would make the writer copy the blocks), so the few notes
+    /// that refer to other notes are resolved first, against all notes as they are.
+    private mutating func resolveNoteByNote(_ targets: [Int]) {
+        var external: [Int: [ResolvedField]] = [:]
+        do {
+            let workspace = self
+            let naming = targets.filter { notes[$0].hasExternalReferences }
+            let resolved = Parallel.map(naming.count) {
+                Workspace.resolvedFields(of: workspace.notes[naming[$0]], at: naming[$0], in: workspace)
+            }
+            external = Dictionary(uniqueKeysWithValues: zip(naming, resolved))
+        }
+        let precomputed = external
+        notes.withUnsafeMutableBufferPointer { buffer in
+            let notes = DisjointWrites(buffer: buffer)  // one target per worker: disjoint
+            Parallel.forEach(targets.count) { t in
+                let n = targets[t]
+                // Within its own note a reference needs no other note.
+                let updates = precomputed[n] ?? Workspace.resolvedFields(of: notes.buffer[n], at: n, in: nil)
+                for u in updates { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+                Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
+            }
+        }
     }
 
     /// From this many notes on, resolution runs on all cores.
@@ -135,18 +151,18 @@ public struct Workspace: Sendable {
         var block: Int, field: Int, refs: [Reference]
     }
 
-    /// Every reference field of note `n`'s `blocks`, resolved again from nothing.
-    private func resolvedFields(of n: Int, blocks: Range<Int>) -> [ResolvedField] {
-        let note = notes[n]
+    /// Every reference field of `note` (at `n`), or of its `blocks`, resolved again from
+    /// nothing; against the other notes of `workspace` (nil for a note that names none).
+    private static func resolvedFields(of note: Note, at n: Int, blocks: Range<Int>? = nil, in workspace: Workspace?) -> [ResolvedField] {
         var out: [ResolvedField] = []
         // The blocks that may hold references, found by kind: looking at each block's kind
         // touched every block of the folder.
         let candidates = BlockKind.allCases.filter(FieldKey.referencesPossible).flatMap { note.blocks(of: $0).positions }
-        for b in candidates where blocks.contains(b) {
+        for b in candidates where blocks?.contains(b) ?? true {
             let fields = note.blocks[b].fields
             for f in fields.indices where fields[f].holdsReferences {
                 guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
-                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key)) }
+                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: workspace) }
                 out.append(ResolvedField(block: b, field: f, refs: refs))
             }
         }
@@ -203,7 +219,7 @@ public struct Workspace: Sendable {
         return links
     }
 
-    private func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind) {
+    private static func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind, workspace: Workspace?) {
         ref.target = nil
         ref.problem = nil
         // The target note is named by its index, not bound to a variable: a `Note` copy
@@ -221,19 +237,19 @@ public struct Workspace: Sendable {
                 ref.problem = .outsideWorkspace
                 return
             }
-            guard let other = indexByPath[resolvedPath] else {
+            guard let workspace, let other = workspace.indexByPath[resolvedPath] else {
                 ref.problem = .unresolved
                 return
             }
             targetNote = other
-            found = notes[other].firstBlock(withID: Folding.fold(id))
+            found = workspace.notes[other].firstBlock(withID: Folding.fold(id))
         }
         guard let found else {
             ref.problem = .unresolved
             return
         }
         ref.target = BlockAddress(note: targetNote, block: found)
-        let actual = targetNote == n ? note.blocks[found].kind : notes[targetNote].blocks[found].kind
+        let actual = targetNote == n ? note.blocks[found].kind : workspace!.notes[targetNote].blocks[found].kind
         if actual != kind { ref.problem = .wrongKind(actual) }
     }
 
