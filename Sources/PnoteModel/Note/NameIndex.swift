@@ -114,7 +114,7 @@ struct NameIndex: Sendable {
     func municipality(ofNote n: Int) -> String? { n < storedByNote.count ? storedByNote[n]?.municipality : nil }
 
     mutating func add(_ note: Note, at n: Int) {
-        insert(Entries(of: note), at: n)
+        insert(note.nameEntries ?? Entries(of: note), at: n)
     }
 
     /// Notes 0, 1, … of a new workspace, with their entries made already (on all cores).
@@ -145,7 +145,7 @@ struct NameIndex: Sendable {
 
     /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
     mutating func update(_ note: Note, at n: Int) {
-        let entries = Entries(of: note)
+        let entries = note.nameEntries ?? Entries(of: note)
         if n < storedByNote.count, let stored = storedByNote[n], stored.municipality == entries.municipality,
            stored.blocks == entries.blocks, zip(stored.groups, entries.names).allSatisfy({ groups[Int($0)].name == $1 }) {
             return

@@ -345,6 +345,11 @@ public struct Note: Sendable {
     /// again when another note changes. Set by the builder, so an edit need not look.
     public internal(set) var hasExternalReferences = false
 
+    /// What the note puts in a workspace's name index, made by the builder while the
+    /// blocks are in the cache (made later, it was a pass over a whole cold folder), and
+    /// dropped by the workspace once indexed. Blocks keep their names once built.
+    var nameEntries: NameIndex.Entries?
+
     /// The blocks whose folded id is `folded`, in order (more than one is PN006).
     public func blockIndices(withID folded: String) -> [Int] { blocksByID.all(folded, in: blocks) }
 

@@ -23,6 +23,7 @@ public enum NoteBuilder {
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }
         note.blockIndicesByKind = byKind
         note.hasExternalReferences = external
+        note.nameEntries = NameIndex.Entries(of: note)
         return note
     }
 

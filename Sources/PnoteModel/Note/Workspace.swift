@@ -15,7 +15,7 @@ public struct Workspace: Sendable {
         self.notes = notes
         self.parallel = parallel
         // Each note's names are hashed on all cores; the index takes them in note order.
-        let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { NameIndex.Entries(of: notes[$0]) }
+        let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { notes[$0].nameEntries ?? NameIndex.Entries(of: notes[$0]) }
         for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
         // The index is made on a thread of its own while the references are resolved on
         // all cores: resolution never asks it, and making it is a step for one core.
@@ -26,6 +26,8 @@ public struct Workspace: Sendable {
         }
         resolve(notes: Array(notes.indices))
         names = indexing.wait()
+        // Indexed: a note in a workspace carries no entries (a few kB a note).
+        for i in self.notes.indices { self.notes[i].nameEntries = nil }
     }
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
@@ -61,6 +63,7 @@ public struct Workspace: Sendable {
         names.update(note, at: index)
         let replaced = notes[index]
         notes[index] = note
+        notes[index].nameEntries = nil
         resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
         return replaced
     }
@@ -70,6 +73,7 @@ public struct Workspace: Sendable {
         let path = Workspace.normalise(note.path)
         names.add(note, at: notes.count)
         notes.append(note)
+        notes[notes.count - 1].nameEntries = nil
         let index = notes.count - 1
         indexByPath[path] = index
         resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
