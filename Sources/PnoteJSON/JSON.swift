@@ -33,13 +33,12 @@ public indirect enum JSON: Sendable, Equatable {
     /// As if the value stood `indent` levels deep in a pretty document. `capacity`: the
     /// expected size, for a large document assembled from `verbatim` parts.
     public func serializedBytes(pretty: Bool, indent: Int, capacity: Int = 256) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(capacity)
+        var out = ByteBuffer(capacity: capacity)
         write(to: &out, pretty: pretty, indent: indent)
-        return out
+        return out.finished()
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    fileprivate func write(to out: inout ByteBuffer, pretty: Bool, indent: Int) {
         switch self {
         case .null: out.append(literal: "null")
         case .bool(let b): out.append(literal: b ? "true" : "false")
@@ -50,10 +49,10 @@ public indirect enum JSON: Sendable, Equatable {
             } else if d == d.rounded() && abs(d) < 1e15 {
                 JSON.writeInt(Int(d), to: &out)
             } else {
-                out.append(contentsOf: String(d).utf8)
+                out.append(Array(String(d).utf8))
             }
         case .string(let s): JSON.writeString(s, to: &out)
-        case .verbatim(let bytes): out += bytes
+        case .verbatim(let bytes): out.append(bytes)
         case .array(let items):
             if items.isEmpty { out.append(literal: "[]"); return }
             out.append(UInt8(ascii: "["))
@@ -80,21 +79,21 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    private static func newline(_ indent: Int, to out: inout [UInt8]) {
+    private static func newline(_ indent: Int, to out: inout ByteBuffer) {
         out.append(0x0A)
         // Copied from a row of spaces: appended from `repeatElement` one by one, indenting
         // was a twentieth of writing a SARIF document.
         var n = 2 * indent
         while n > 0 {
             let k = min(n, spaces.count)
-            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<k])) }
+            spaces.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<k])) }
             n -= k
         }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    static func writeInt(_ value: Int, to out: inout [UInt8]) {
+    static func writeInt(_ value: Int, to out: inout ByteBuffer) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         // The magnitude as UInt: Int.min has none as an Int.
         var magnitude = value.magnitude
@@ -109,7 +108,7 @@ public indirect enum JSON: Sendable, Equatable {
                 magnitude /= 10
             } while magnitude > 0
             // As raw bytes, not a slice: a contiguous append is one copy.
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
+            out.append(UnsafeRawBufferPointer(rebasing: buffer[at...]))
         }
     }
 
@@ -125,7 +124,7 @@ public indirect enum JSON: Sendable, Equatable {
         return below32 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones))
     }
 
-    static func writeString(_ s: String, to out: inout [UInt8]) {
+    static func writeString(_ s: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
@@ -138,7 +137,7 @@ public indirect enum JSON: Sendable, Equatable {
             for i in clean..<bytes.count {
                 let b = bytes[i]
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<i]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[plainFrom..<i]))
                 plainFrom = i + 1
                 switch b {
                 case 0x22: out.append(literal: "\\\"")
@@ -153,30 +152,21 @@ public indirect enum JSON: Sendable, Equatable {
                     out.append(hexDigits[Int(b & 0x0F)])
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
         }
         out.append(UInt8(ascii: "\""))
-    }
-}
-
-extension [UInt8] {
-    /// Appends a literal's UTF-8 without making a `String` of it.
-    @inline(__always)
-    mutating func append(literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }
 
 /// Writes one JSON object straight into bytes, for output written per finding, where
 /// building a `JSON` value first cost as much as writing it. Keys are literals, written
 /// as they are: they must not need escaping.
-public struct JSONObjectWriter {
-    private var bytes: [UInt8]
+public struct JSONObjectWriter: ~Copyable {
+    private var bytes: ByteBuffer
     private var empty = true
 
     public init(capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
         bytes.append(UInt8(ascii: "{"))
     }
 
@@ -200,12 +190,12 @@ public struct JSONObjectWriter {
 
     public mutating func field(_ name: StaticString, _ value: JSON) {
         key(name)
-        bytes += value.serializedBytes()
+        value.write(to: &bytes, pretty: false, indent: 0)
     }
 
     /// The object, closed.
     public consuming func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        return bytes.finished()
     }
 }
