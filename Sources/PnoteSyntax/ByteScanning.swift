@@ -96,18 +96,36 @@ extension SourceText {
     public func mayContainFolded(_ needle: String, in range: TextRange) -> Bool {
         needle.withUTF8Bytes { n in  // in place: called for every paragraph
             guard let first = n.first else { return true }
-            var i = range.start
-            while i < range.end {
-                let b = bytes[i]
-                if b >= 0x80 { return true }
-                if Byte.lower(b) == first, i + n.count <= range.end {
-                    var k = 1
-                    while k < n.count && Byte.lower(bytes[i + k]) == n[k] { k += 1 }
-                    if k == n.count { return true }
+            return bytes.withUnsafeBufferPointer { all in
+                let end = min(range.end, all.count)
+                guard let base = all.baseAddress, range.start < end else { return false }
+                // Eight bytes at a time past words with neither a non-ASCII byte nor the
+                // needle's first letter in either case: most prose is such words.
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let firstLetter = UInt64(first | 0x20) &* ones
+                var i = range.start
+                while i < end {
+                    while i + 8 <= end {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        // A zero byte in `x` is a byte that is the letter once lowercased.
+                        let x = (word | (0x20 &* ones)) ^ firstLetter
+                        if word & highs != 0 || (x &- ones) & ~x & highs != 0 { break }
+                        i += 8
+                    }
+                    let stop = min(i + 8, end)
+                    while i < stop {
+                        let b = base[i]
+                        if b >= 0x80 { return true }
+                        if Byte.lower(b) == first, i + n.count <= end {
+                            var k = 1
+                            while k < n.count && Byte.lower(base[i + k]) == n[k] { k += 1 }
+                            if k == n.count { return true }
+                        }
+                        i += 1
+                    }
                 }
-                i += 1
+                return false
             }
-            return false
         }
     }
 }

@@ -275,15 +275,16 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
                 needle.indices.allSatisfy { k in Byte.lower(text[i + k]) == needle[k] }
             }
         }
+        // Forty bytes: five words of eight, read a word at a time, and places in between.
         var compared = 0
         for insert in ["PREVENTI", "preventie", "prevent", "é", "Preventive", "p", "P"] {
-            for position in 0..<20 {
-                var text = Array(repeating: UInt8(ascii: "a"), count: 24)
+            for position in 0..<36 {
+                var text = Array(repeating: UInt8(ascii: "a"), count: 40)
                 let word = Array(insert.utf8)
                 text.replaceSubrange(position..<min(text.count, position + word.count), with: word.prefix(text.count - position))
                 let source = SourceText(bytes: text)
-                for start in [0, 1, 3, 7] {
-                    for end in [source.bytes.count, source.bytes.count - 2, 15] where end >= start {
+                for start in [0, 1, 3, 7, 9] {
+                    for end in [source.bytes.count, source.bytes.count - 2, 15, 33] where end >= start {
                         let range = TextRange(start, end)
                         #expect(source.mayContainFolded("preventi", in: range) == plain(source.bytes, range),
                                 "\(insert) at \(position), \(start)..<\(end)")
@@ -292,7 +293,7 @@ func parseMarked(_ marked: String) -> (SyntaxTree, [TextRange]) {
                 }
             }
         }
-        #expect(compared == 7 * 20 * 12)
+        #expect(compared == 7 * 36 * 20)
     }
 
     @Test func textOutsideASCIIIsAlwaysFolded() {
