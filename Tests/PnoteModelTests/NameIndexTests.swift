@@ -135,3 +135,33 @@ extension Workspace {
         return same
     }
 }
+
+/// The index and the caches find by `ByteHash` and compare what they find: a hash that
+/// ignored bytes would not give wrong answers, only slow ones, so it is tested apart.
+@Suite struct ByteHashTests {
+    @Test func everyByteOfEveryLengthCounts() {
+        // Each byte of texts up to 40 long changed once: a changed hash every time, and
+        // the same hash for the same bytes.
+        var changed = 0, compared = 0
+        for length in 1...40 {
+            let text = (0..<length).map { UInt8(truncatingIfNeeded: 0x61 + $0 % 26) }
+            let hash = text.withUnsafeBufferPointer { ByteHash.mix($0, 7) }
+            #expect(hash == text.withUnsafeBufferPointer { ByteHash.mix($0, 7) })
+            for position in 0..<length {
+                var other = text
+                other[position] ^= 0x20
+                compared += 1
+                if other.withUnsafeBufferPointer({ ByteHash.mix($0, 7) }) != hash { changed += 1 }
+            }
+        }
+        #expect(compared == 820)
+        #expect(changed == compared)
+    }
+
+    @Test func lengthAndSeedCount() {
+        let zeros = [UInt8](repeating: 0, count: 16)
+        let hashes = (0...16).map { n in zeros.withUnsafeBufferPointer { ByteHash.mix(UnsafeBufferPointer(rebasing: $0[..<n]), 1) } }
+        #expect(Set(hashes).count == hashes.count, "zero bytes of each length hash apart")
+        #expect(zeros.withUnsafeBufferPointer { ByteHash.mix($0, 1) != ByteHash.mix($0, 2) })
+    }
+}

@@ -19,9 +19,14 @@ enum ByteHash {
             i += 8
         }
         var tail: UInt64 = 0
-        while i < raw.count {
-            tail = tail << 8 | UInt64(raw[i])
-            i += 1
+        if i < raw.count && raw.count >= 8 {
+            // The last eight bytes in one load, overlapping words already mixed in.
+            tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+        } else {
+            while i < raw.count {
+                tail = tail << 8 | UInt64(raw[i])
+                i += 1
+            }
         }
         h = (h ^ tail) &* multiplier
         return h ^ (h >> 32)
