@@ -1,0 +1,204 @@
+import PnoteSyntax
+
+/// Resolution (section 4): each reference of a note to the block it names, and the links
+/// that references and nesting make (measures to groups, goals and envelopes, indicators
+/// to goals). A note that names no other note needs nothing but itself, and is resolved
+/// as it is built when the builder knows where it will stand (`NoteBuilder.build`).
+extension Workspace {
+    /// Resolves the references of `targets` and derives their links (section 4). Reading
+    /// is pure and runs on all cores when there are many notes; writing happens in place
+    /// afterwards, so no copy of a note is held while it is written (copy on write would
+    /// make every written block copy itself, which an edit pays per keystroke).
+    mutating func resolve(notes targets: [Int]) {
+        let allowed = self.parallel ?? Parallel.hasCores
+        let manyNotes = spreadsNotes(targets.count)
+        if manyNotes {
+            resolveNoteByNote(targets)
+            return
+        }
+        // A large note alone (an edit in the editor) is read in chunks of blocks on all cores,
+        // as the builder reads its blocks.
+        let chunks: [(note: Int, blocks: Range<Int>)] = targets.flatMap { n -> [(note: Int, blocks: Range<Int>)] in
+            let count = notes[n].blocks.count
+            guard allowed, count >= NoteBuilder.parallelBlocksThreshold else { return [(n, 0..<count)] }
+            return Parallel.chunks(of: count).map { (n, $0) }
+        }
+        var references: [[ResolvedField]] = []
+        do {
+            let workspace = self
+            references = Parallel.map(chunks.count, parallel: allowed) {
+                Workspace.resolvedFields(of: workspace.notes[chunks[$0].note], at: chunks[$0].note, blocks: chunks[$0].blocks, in: workspace)
+            }
+        }
+        for (chunk, updates) in zip(chunks, references) {
+            for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+        }
+        for n in targets { Workspace.links(of: notes[n], at: n).apply(to: &notes[n]) }
+    }
+
+    /// `resolve` of many notes, note by note on all cores. Each worker resolves, writes and
+    /// links its own notes only, one after the other, while the note is in the cache (a
+    /// pass per step over a large folder met every note cold). Nothing reads a note while
+    /// it is written (a reader would make the writer copy the blocks), so the few notes
+    /// that refer to other notes are resolved first, against all notes as they are.
+    private mutating func resolveNoteByNote(_ targets: [Int]) {
+        var external: [Int: [ResolvedField]] = [:]
+        do {
+            let workspace = self
+            let naming = targets.filter { notes[$0].hasExternalReferences }
+            let resolved = Parallel.map(naming.count) {
+                Workspace.resolvedFields(of: workspace.notes[naming[$0]], at: naming[$0], in: workspace)
+            }
+            external = Dictionary(uniqueKeysWithValues: zip(naming, resolved))
+        }
+        let precomputed = external
+        notes.withUnsafeMutableBufferPointer { buffer in
+            let notes = DisjointWrites(buffer: buffer)  // one target per worker: disjoint
+            Parallel.forEach(targets.count) { t in
+                let n = targets[t]
+                // Within its own note a reference needs no other note.
+                let updates = precomputed[n] ?? Workspace.resolvedFields(of: notes.buffer[n], at: n, in: nil)
+                for u in updates { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
+                Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
+            }
+        }
+    }
+
+    /// From this many notes on, resolution runs on all cores.
+    static let parallelNotesThreshold = 16
+
+    /// Whether work on `count` notes is spread note by note over the cores.
+    func spreadsNotes(_ count: Int) -> Bool {
+        (parallel ?? Parallel.hasCores) && count >= Workspace.parallelNotesThreshold
+    }
+
+    private struct ResolvedField: Sendable {
+        var block: Int, field: Int, refs: [Reference]
+    }
+
+    /// Every reference field of `note` (at `n`), or of its `blocks`, resolved again from
+    /// nothing; against the other notes of `workspace` (nil for a note that names none).
+    private static func resolvedFields(of note: Note, at n: Int, blocks: Range<Int>? = nil, in workspace: Workspace?) -> [ResolvedField] {
+        var out: [ResolvedField] = []
+        // The blocks that may hold references, found by kind: looking at each block's kind
+        // touched every block of the folder.
+        let candidates = BlockKind.allCases.filter(FieldKey.referencesPossible).flatMap { note.blocks(of: $0).positions }
+        for b in candidates where blocks?.contains(b) ?? true {
+            let fields = note.blocks[b].fields
+            for f in fields.indices where fields[f].holdsReferences {
+                guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
+                for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: workspace) }
+                out.append(ResolvedField(block: b, field: f, refs: refs))
+            }
+        }
+        return out
+    }
+
+    private struct Links: Sendable {
+        var measureTargets: [Int: [BlockAddress]] = [:], measureGoals: [Int: [BlockAddress]] = [:]
+        var measureEnvelope: [Int: BlockAddress] = [:], indicatorGoal: [Int: Int] = [:]
+
+        func apply(to note: inout Note) {
+            note.measureTargets = measureTargets
+            note.measureGoals = measureGoals
+            note.measureEnvelope = measureEnvelope
+            note.indicatorGoal = indicatorGoal
+        }
+    }
+
+    /// What note `n`'s resolved references and nesting link: measures to groups, goals and
+    /// envelopes, indicators to goals.
+    private static func links(of note: Note, at n: Int) -> Links {
+        var links = Links()
+        // Only measures and indicators have links: the tables are made at their size, and
+        // the other blocks are never looked at.
+        let measures = note.blocks(of: .measure), indicators = note.blocks(of: .indicator)
+        links.measureTargets.reserveCapacity(measures.count)
+        links.measureGoals.reserveCapacity(measures.count)
+        links.measureEnvelope.reserveCapacity(measures.count)
+        links.indicatorGoal.reserveCapacity(indicators.count)
+        for block in measures {
+            var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
+            if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
+            var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
+            if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
+            links.measureTargets[block.index] = unique(targets)
+            links.measureGoals[block.index] = unique(goals)
+            if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
+                links.measureEnvelope[block.index] = e
+            }
+        }
+        for block in indicators {
+            if let g = note.ancestor(of: block.index, kind: .goal) { links.indicatorGoal[block.index] = g }
+        }
+        // A measure without `begroting` belongs to its domain's only envelope (section 5.1).
+        var envelopesByDomain: [String: [Int]] = [:]
+        for block in note.blocks(of: .budget) {
+            if let key = block.domain?.key { envelopesByDomain[key, default: []].append(block.index) }
+        }
+        guard !envelopesByDomain.isEmpty else { return links }
+        for block in measures where links.measureEnvelope[block.index] == nil {
+            guard let key = block.domain?.key, let matching = envelopesByDomain[key], matching.count == 1 else { continue }
+            links.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
+        }
+        return links
+    }
+
+    private static func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind, workspace: Workspace?) {
+        ref.target = nil
+        ref.problem = nil
+        // The target note is named by its index, not bound to a variable: a `Note` copy
+        // per reference was a tenth of resolving.
+        var targetNote = n
+        let found: Int?
+        switch ref.text.target {
+        case .id(let id):
+            found = note.firstBlock(withID: Folding.fold(id))
+        case .title(let title):
+            let folded = Folding.fold(title)
+            found = note.firstBlock(withTitle: folded) ?? note.firstBlock(withID: folded)
+        case .external(let path, let id):
+            guard let resolvedPath = Workspace.join(Workspace.directory(of: note.path), path) else {
+                ref.problem = .outsideWorkspace
+                return
+            }
+            guard let workspace, let other = workspace.indexByPath[resolvedPath] else {
+                ref.problem = .unresolved
+                return
+            }
+            targetNote = other
+            found = workspace.notes[other].firstBlock(withID: Folding.fold(id))
+        }
+        guard let found else {
+            ref.problem = .unresolved
+            return
+        }
+        ref.target = BlockAddress(note: targetNote, block: found)
+        let actual = targetNote == n ? note.blocks[found].kind : workspace!.notes[targetNote].blocks[found].kind
+        if actual != kind { ref.problem = .wrongKind(actual) }
+    }
+
+    static func expectedKind(_ key: FieldKey) -> BlockKind {
+        switch key {
+        case .targetGroup: .targetGroup
+        case .goal: .goal
+        default: .budget
+        }
+    }
+
+    private static func unique(_ addresses: [BlockAddress]) -> [BlockAddress] {
+        // A measure has a group or two: compare them, rather than hash them into a set, and
+        // hand back the list itself when nothing repeats (the usual case: no new list).
+        guard addresses.count > 8 else {
+            let repeats = addresses.indices.contains { i in addresses[..<i].contains(addresses[i]) }
+            guard repeats else { return addresses }
+            var out: [BlockAddress] = []
+            out.reserveCapacity(addresses.count)
+            for address in addresses where !out.contains(address) { out.append(address) }
+            return out
+        }
+        var seen: Set<BlockAddress> = []
+        return addresses.filter { seen.insert($0).inserted }
+    }
+
+}
