@@ -212,13 +212,19 @@ struct CheckRun {
             pending.append(Pending(input: input, bytes: bytes, configuration: configuration))
         }
         // Parsing and building are per file and pure: on all cores, in input order.
-        let sources = pending.map { (path: $0.input.workspacePath, bytes: $0.bytes) }
+        // Where each note will stand in its workspace: the builder resolves a note that
+        // names no other note right away (see `NoteBuilder.build`).
+        var placed: [String: Int] = [:]
+        let sources = pending.map { p -> (path: String, bytes: [UInt8], index: Int) in
+            defer { placed[p.input.workspaceKey, default: 0] += 1 }
+            return (p.input.workspacePath, p.bytes, placed[p.input.workspaceKey, default: 0])
+        }
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
         // Each worker reads values through a cache of its own (see `FieldReadCache.shared`);
         // one file alone is built on all cores, through one cache with its lock.
         let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: !oneFile) }) { i, cache in
             NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
-                              cache: cache, parallel: oneFile ? nil : false)
+                              cache: cache, parallel: oneFile ? nil : false, workspaceIndex: sources[i].index)
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.

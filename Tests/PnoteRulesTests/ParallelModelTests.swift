@@ -44,6 +44,26 @@ import Testing
         #expect(sequential.contains { $0.hasPrefix("envelope ") } && sequential.contains { $0.hasPrefix("indicator ") })
     }
 
+    @Test func notesResolvedAsTheyAreBuiltAreAsTheWorkspaceWouldResolveThem() {
+        // Built for their places (as `pnote check` builds them), for the wrong places, and
+        // not resolved at all: one and the same workspace, small and large.
+        for count in [3, Workspace.parallelNotesThreshold + 2] {
+            func text(_ i: Int) -> String {
+                "## Doelgroep: Mantelzorgers \(i) {#g}\n- kenmerk: risicofactor: mantelzorg\n## Doel: Minder uitval {#d}\n"
+                    + "### Indicator: Uitval\n## Maatregel: Steunpunt \(i)\n- doelgroep: #g, #nergens\n- doel: #d\n"
+                    + (i == 1 ? "- begroting: n0.pnote#g\n" : "")
+            }
+            func notes(_ index: (Int) -> Int?) -> [Note] {
+                (0..<count).map { NoteBuilder.build(path: "n\($0).pnote", tree: Parser.parse(text($0)), cache: nil, workspaceIndex: index($0)) }
+            }
+            let expected = Self.described(Workspace(notes: notes { _ in nil }))
+            #expect(expected.contains { $0.contains("#g → Optional(") } && expected.contains { $0.hasPrefix("targets ") })
+            #expect(Self.described(Workspace(notes: notes { $0 })) == expected, "\(count) notes in their places")
+            #expect(Self.described(Workspace(notes: notes { count - 1 - $0 })) == expected, "\(count) notes elsewhere")
+            #expect(notes { $0 }.map { $0.resolvedAt } == (0..<count).map { $0 == 1 ? nil : $0 }, "the note naming another is left to the workspace")
+        }
+    }
+
     @Test func manyNotesReferringToEachOther() {
         // Even notes name other notes (resolved against all notes before any is written);
         // odd ones refer within themselves only (resolved as they are written).

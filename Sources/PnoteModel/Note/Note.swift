@@ -350,6 +350,11 @@ public struct Note: Sendable {
     /// dropped by the workspace once indexed. Blocks keep their names once built.
     var nameEntries: NameIndex.Entries?
 
+    /// The workspace index the note was resolved for, as it was built (`NoteBuilder.build`'s
+    /// `workspaceIndex`): only a note that names no other note. A workspace that finds
+    /// the note at that index resolves it no more.
+    var resolvedAt: Int?
+
     /// The blocks whose folded id is `folded`, in order (more than one is PN006).
     public func blockIndices(withID folded: String) -> [Int] { blocksByID.all(folded, in: blocks) }
 

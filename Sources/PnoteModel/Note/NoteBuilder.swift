@@ -6,7 +6,11 @@ import PnoteSyntax
 /// they may point into other notes.
 public enum NoteBuilder {
     /// `cache` and `parallel` change how fast, never what: tests build both ways and compare.
-    public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared, parallel: Bool? = nil) -> Note {
+    /// `workspaceIndex`: where the note will stand in its workspace, if known. A note that
+    /// names no other note is then resolved as it is built, while its blocks are in the
+    /// cache; its workspace resolves it again only if it stands elsewhere.
+    public static func build(path: String, tree: SyntaxTree, cache: FieldReadCache? = .shared, parallel: Bool? = nil,
+                             workspaceIndex: Int? = nil) -> Note {
         let (settings, entries) = readFrontMatter(tree)
         let language = settings.language ?? .nl
         var blocks = readBlocks(tree, language: language, cache: cache, parallel: parallel)
@@ -24,6 +28,7 @@ public enum NoteBuilder {
         note.blockIndicesByKind = byKind
         note.hasExternalReferences = external
         note.nameEntries = NameIndex.Entries(of: note)
+        if let n = workspaceIndex, !external { Workspace.resolveAlone(&note, at: n) }
         return note
     }
 

@@ -9,7 +9,10 @@ extension Workspace {
     /// is pure and runs on all cores when there are many notes; writing happens in place
     /// afterwards, so no copy of a note is held while it is written (copy on write would
     /// make every written block copy itself, which an edit pays per keystroke).
-    mutating func resolve(notes targets: [Int]) {
+    mutating func resolve(notes all: [Int]) {
+        // A note resolved as it was built, for the place where it stands, is as it would be.
+        let targets = all.filter { notes[$0].resolvedAt != $0 }
+        guard !targets.isEmpty else { return }
         let allowed = self.parallel ?? Parallel.hasCores
         let manyNotes = spreadsNotes(targets.count)
         if manyNotes {
@@ -56,12 +59,24 @@ extension Workspace {
             let notes = DisjointWrites(buffer: buffer)  // one target per worker: disjoint
             Parallel.forEach(targets.count) { t in
                 let n = targets[t]
-                // Within its own note a reference needs no other note.
-                let updates = precomputed[n] ?? Workspace.resolvedFields(of: notes.buffer[n], at: n, in: nil)
+                guard let updates = precomputed[n] else {
+                    Workspace.resolveAlone(&notes.buffer[n], at: n)
+                    return
+                }
                 for u in updates { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
                 Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
             }
         }
+    }
+
+    /// Resolves and links a note that names no other note, as standing at index `n` of its
+    /// workspace: within its own note a reference needs no other note.
+    static func resolveAlone(_ note: inout Note, at n: Int) {
+        precondition(!note.hasExternalReferences, "a note that names another note is resolved in its workspace")
+        let updates = resolvedFields(of: note, at: n, in: nil)
+        for u in updates { note.blocks[u.block].fields[u.field].value = .references(u.refs) }
+        links(of: note, at: n).apply(to: &note)
+        note.resolvedAt = n
     }
 
     /// From this many notes on, resolution runs on all cores.
