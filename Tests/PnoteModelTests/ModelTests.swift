@@ -278,3 +278,39 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(w.notes[0].blocks[0].references(.targetGroup)[0].target == BlockAddress(note: 1, block: 0))
     }
 }
+
+/// A block answers "which fields?" from the bits of its keys (`Block.keyBit`), made once:
+/// the answers must be those of its fields.
+@Suite struct FieldPresenceTests {
+    @Test func keysFitTheirBits() {
+        #expect(FieldKey.allCases.count < 31, "one bit per key, and the last for unknown keys")
+        #expect(Set(FieldKey.allCases.map { Block.keyBit($0) }).count == FieldKey.allCases.count)
+        #expect(!FieldKey.allCases.contains { Block.keyBit($0) == Block.keyBit(nil) })
+    }
+
+    @Test func presenceAgreesWithTheFields() {
+        let tree = Parser.parse("""
+            ## Maatregel: Steunpunt {#s}
+            - niveau: selectief
+            - doelgroep: #g
+            - budget: € 10.000 per jaar
+            - kleur: blauw
+            ## Doelgroep: Mantelzorgers {#g}
+            - kenmerk: risicofactor: mantelzorg
+            ## Doel: Minder uitval
+
+            """)
+        let note = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil)
+        var present = 0
+        for block in note.blocks {
+            for key in FieldKey.allCases {
+                let has = block.fields.contains { $0.key == key }
+                #expect(block.hasField(key) == has, "\(block.title) \(key)")
+                #expect((block.field(key) != nil) == has && (block.value(key) != nil) == has)
+                if has { present += 1 }
+            }
+            #expect(block.hasField(nil) == block.fields.contains { $0.key == nil })
+        }
+        #expect(present == 4 && note.blocks[0].hasField(nil) && !note.blocks[1].hasField(nil))
+    }
+}
