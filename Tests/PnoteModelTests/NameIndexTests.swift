@@ -76,6 +76,9 @@ import Testing
                 let title = ["Ouderen", "OUDEREN", "Mantelzorgers", "Jonge mantelzorgers", "a"][random.next(5)]
                 let id = ["", " {#a}", " {#b}", " {#ouderen}"][random.next(4)]
                 text += "## \(kind): \(title)\(id)\n"
+                if kind == "Doelgroep" {
+                    text += ["", "- kenmerk: risicofactor: armoede\n", "- kenmerk: diagnose: autisme\n"][random.next(3)]
+                }
             }
             return note(text, path: path)
         }
@@ -92,7 +95,7 @@ import Testing
             }
             return out
         }
-        var compared = 0, found = 0
+        var compared = 0, found = 0, classified = 0
         for round in 0..<300 {
             var w = Workspace(notes: (0..<(1 + random.next(6))).map { randomNote("n\($0).pnote") })
             for step in 0..<3 {
@@ -116,6 +119,15 @@ import Testing
                         #expect(w.sameNamed(other, as: block, inNote: n) == definition(w, other, block, n))
                         let elsewhere = (n + 1) % w.notes.count
                         #expect(w.sameNamed(block.kind, as: block, inNote: elsewhere) == definition(w, block.kind, block, elsewhere))
+                        // Each block comes with its class as the index keeps it: the block's own.
+                        var handed: [BlockAddress] = []
+                        _ = w.firstSameNamed(block.kind, as: block, inNote: n) { a, groupClass in
+                            #expect(groupClass == w.block(a).standardClassification?.groupClass)
+                            if groupClass != nil { classified += 1 }
+                            handed.append(a)
+                            return false
+                        }
+                        #expect(handed == expected)
                         compared += 1
                         found += expected.count
                     }
@@ -123,7 +135,7 @@ import Testing
             }
         }
         // The random workspaces did exercise the lookup.
-        #expect(compared > 2_000 && found > 2_000)
+        #expect(compared > 2_000 && found > 2_000 && classified > 500)
     }
 }
 
@@ -131,7 +143,7 @@ extension Workspace {
     /// Every block `firstSameNamed` would consider, in its order: what the tests compare.
     func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
         var same: [BlockAddress] = []
-        forEachSameNamed(kind, as: block, inNote: n) { same.append($0); return true }
+        forEachSameNamed(kind, as: block, inNote: n) { same.append($0.address); return true }
         return same
     }
 }

@@ -26,6 +26,18 @@ import Testing
         #expect(codes.contains("PN101") && !codes.contains("PN104"), "a diagnosis group with a universal measure")
     }
 
+    @Test func configuredLexiconDecidesAcrossNotes() throws {
+        // PN108 compares a group with its twins in other notes. The index keeps each twin's
+        // class under the standard lexicon; a configured one must be asked instead.
+        let notes = "## Doelgroep: Jongeren {#j}\n- kenmerk: diagnose: autisme\n==> b.pnote <==\n## Doelgroep: Jongeren {#j}\n- kenmerk: gameverslaving\n"
+        #expect(!diagnostics(notes).map(\.code).contains("PN108"), "the twin is unclassified: nothing to compare")
+        let configured = try Configuration.parse("{\"lexicon\": {\"riskFactor\": [\"gameverslaving\"]}}", path: "pnote.json")
+        let found = diagnostics(notes, configuration: configured).filter { $0.code == "PN108" }
+        #expect(found.count == 1 && found[0].message.en.contains("but in b.pnote by a risk factor"), "\(found.map(\.message.en))")
+        let same = try Configuration.parse("{\"lexicon\": {\"diagnosis\": [\"gameverslaving\"]}}", path: "pnote.json")
+        #expect(!diagnostics(notes, configuration: same).map(\.code).contains("PN108"))
+    }
+
     @Test(arguments: [
         ("{\"rulez\": {}}", 1, 2, "unknown key 'rulez'; did you mean 'rules'?"),
         ("{\n  \"rules\": {\n    \"PN999\": \"off\"\n  }\n}", 3, 5, "unknown rule 'PN999'"),

@@ -16,6 +16,23 @@ struct NameIndex: Sendable {
     /// every block of every note, and a set hashed the kind each time.
     static func isIndexed(_ kind: BlockKind) -> Bool { kind == .targetGroup || kind == .measure }
 
+    /// A block in a group: where it is, and a target group's class under the standard
+    /// lexicon, kept here so that PN108 compares classes across notes without reading the
+    /// other notes' blocks (a cold read per twin was a third of the rule). 12 bytes.
+    struct Member: Sendable, Equatable {
+        let note: Int32
+        let block: Int32
+        let standardGroupClass: TargetGroupClass?
+
+        init(note: Int, block: Int32, standardGroupClass: TargetGroupClass?) {
+            self.note = Int32(note)
+            self.block = block
+            self.standardGroupClass = standardGroupClass
+        }
+
+        var address: BlockAddress { BlockAddress(note: Int(note), block: Int(block)) }
+    }
+
     /// A name as the index tells names apart: folded, of one kind, an id or a title, in one
     /// municipality ("" for none). Hashed once, with `ByteHash`: `Hasher` over two strings
     /// cost more than the lookup.
@@ -56,7 +73,7 @@ struct NameIndex: Sendable {
     /// all gone is free (no name) and taken again by the next new name.
     private struct Group: Sendable {
         var name: Name?
-        var blocks: [BlockAddress]
+        var blocks: [Member]
     }
 
     private var groups: [Group] = []
@@ -69,6 +86,8 @@ struct NameIndex: Sendable {
         var municipality: String
         var names: [Name] = []
         var blocks: [Int32] = []
+        /// Per name, its block's `standardClassification` class.
+        var classes: [TargetGroupClass?] = []
 
         init(of note: Note) {
             let municipality = NameIndex.municipality(of: note)
@@ -78,6 +97,7 @@ struct NameIndex: Sendable {
             let count = note.blocks(of: .targetGroup).count + note.blocks(of: .measure).count
             names.reserveCapacity(2 * count)
             blocks.reserveCapacity(2 * count)
+            classes.reserveCapacity(2 * count)
             for block in note.blocks where NameIndex.isIndexed(block.kind) {
                 let kind = block.kind
                 if seeds[kind.ordinal] == nil {
@@ -88,6 +108,8 @@ struct NameIndex: Sendable {
                 names.append(Name(municipality: municipality, kind: kind, isTitle: false, text: block.foldedID, seed: seed.id))
                 names.append(Name(municipality: municipality, kind: kind, isTitle: true, text: block.foldedTitle, seed: seed.title))
                 blocks.append(Int32(block.index)); blocks.append(Int32(block.index))
+                let groupClass = block.standardClassification?.groupClass
+                classes.append(groupClass); classes.append(groupClass)
             }
         }
     }
@@ -138,7 +160,9 @@ struct NameIndex: Sendable {
         for (g, size) in sizes.enumerated() { groups[g].blocks.reserveCapacity(Int(size)) }
         // Notes in order, blocks in order: each address goes at the end of its group.
         for (n, note) in entries.enumerated() {
-            for (g, block) in zip(ids[n], note.blocks) { groups[Int(g)].blocks.append(BlockAddress(note: n, block: Int(block))) }
+            for k in ids[n].indices {
+                groups[Int(ids[n][k])].blocks.append(Member(note: n, block: note.blocks[k], standardGroupClass: note.classes[k]))
+            }
             storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: ids[n]))
         }
     }
@@ -160,14 +184,14 @@ struct NameIndex: Sendable {
         if entries.municipality.isEmpty { notesWithoutMunicipality += 1 }
         var ids: [Int32] = []
         ids.reserveCapacity(entries.names.count)
-        for (name, block) in zip(entries.names, entries.blocks) {
-            let g = group(named: name)
-            let address = BlockAddress(note: n, block: Int(block))
+        for k in entries.names.indices {
+            let g = group(named: entries.names[k])
+            let member = Member(note: n, block: entries.blocks[k], standardGroupClass: entries.classes[k])
             // Notes are mostly added in order, and blocks come in order: most go at the end.
-            if let last = groups[g].blocks.last, !NameIndex.precedes(last, address) {
-                groups[g].blocks.insert(address, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
+            if let last = groups[g].blocks.last, !NameIndex.precedes(last, member) {
+                groups[g].blocks.insert(member, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
             } else {
-                groups[g].blocks.append(address)
+                groups[g].blocks.append(member)
             }
             ids.append(Int32(g))
         }
@@ -213,8 +237,8 @@ struct NameIndex: Sendable {
     /// a note of `municipality` (the same one, or none declared on either side), in note and
     /// block order, each once, until it returns false.
     func forEachBlock(named kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
-                      _ body: (BlockAddress) -> Bool) {
-        func blocks(_ partition: String, isTitle: Bool) -> [BlockAddress] {
+                      _ body: (Member) -> Bool) {
+        func blocks(_ partition: String, isTitle: Bool) -> [Member] {
             let seed = Name.seed(municipality: partition, kind: kind, isTitle: isTitle)
             let name = Name(municipality: partition, kind: kind, isTitle: isTitle, text: isTitle ? title : id, seed: seed)
             return groupOfName[name].map { groups[$0].blocks } ?? []
@@ -233,7 +257,7 @@ struct NameIndex: Sendable {
             return
         }
         // Several partitions (rare): their blocks collected and sorted, each once.
-        var all: [BlockAddress] = []
+        var all: [Member] = []
         for partition in partitions {
             for list in [blocks(partition, isTitle: false), blocks(partition, isTitle: true)] {
                 let own = NameIndex.run(of: note, in: list)
@@ -242,46 +266,46 @@ struct NameIndex: Sendable {
             }
         }
         all.sort(by: NameIndex.precedes)
-        for (i, address) in all.enumerated() where i == 0 || all[i - 1] != address {
-            if !body(address) { return }
+        for (i, member) in all.enumerated() where i == 0 || all[i - 1] != member {
+            if !body(member) { return }
         }
     }
 
     /// The blocks of two sorted groups, merged, each once, without note `note`'s run: a
     /// block found by both id and title is at the head of both at once.
-    private static func merge(_ a: [BlockAddress], _ b: [BlockAddress], skipping note: Int, _ body: (BlockAddress) -> Bool) {
+    private static func merge(_ a: [Member], _ b: [Member], skipping note: Int, _ body: (Member) -> Bool) {
         let ownA = run(of: note, in: a), ownB = run(of: note, in: b)
         func next(_ k: Int, _ own: Range<Int>) -> Int { k + 1 == own.lowerBound ? own.upperBound : k + 1 }
         var i = ownA.lowerBound == 0 ? ownA.upperBound : 0
         var j = ownB.lowerBound == 0 ? ownB.upperBound : 0
         while i < a.count || j < b.count {
-            let address: BlockAddress
+            let member: Member
             if j == b.count || (i < a.count && !precedes(b[j], a[i])) {
-                address = a[i]
+                member = a[i]
                 i = next(i, ownA)
-                if j < b.count && b[j] == address { j = next(j, ownB) }
+                if j < b.count && b[j] == member { j = next(j, ownB) }
             } else {
-                address = b[j]
+                member = b[j]
                 j = next(j, ownB)
             }
-            if !body(address) { return }
+            if !body(member) { return }
         }
     }
 
     /// Where note `n`'s run starts (or would start) in a sorted list, and where it ends.
-    private static func run(of n: Int, in list: [BlockAddress]) -> Range<Int> {
+    private static func run(of n: Int, in list: [Member]) -> Range<Int> {
         func firstIndex(notBefore note: Int) -> Int {
             var low = 0, high = list.count
             while low < high {
                 let mid = (low + high) / 2
-                if list[mid].note < note { low = mid + 1 } else { high = mid }
+                if Int(list[mid].note) < note { low = mid + 1 } else { high = mid }
             }
             return low
         }
         return firstIndex(notBefore: n)..<firstIndex(notBefore: n + 1)
     }
 
-    private static func precedes(_ a: BlockAddress, _ b: BlockAddress) -> Bool {
+    private static func precedes(_ a: Member, _ b: Member) -> Bool {
         a.note < b.note || (a.note == b.note && a.block < b.block)
     }
 }

@@ -39,17 +39,25 @@ public struct Workspace: Sendable {
     /// PN108 and PN210 stop at the first twin they report, so the others are never listed.
     public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
                                where fits: (BlockAddress) -> Bool) -> BlockAddress? {
+        firstSameNamed(kind, as: block, inNote: n) { address, _ in fits(address) }
+    }
+
+    /// `firstSameNamed`, handing `fits` with each block its target group's class under the
+    /// standard lexicon (`Block.standardClassification`), as the index keeps it: the other
+    /// notes' blocks need not be read to compare classes.
+    public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
+                               where fits: (BlockAddress, TargetGroupClass?) -> Bool) -> BlockAddress? {
         var first: BlockAddress?
-        forEachSameNamed(kind, as: block, inNote: n) { address in
-            guard fits(address) else { return true }
-            first = address
+        forEachSameNamed(kind, as: block, inNote: n) { member in
+            guard fits(member.address, member.standardGroupClass) else { return true }
+            first = member.address
             return false
         }
         return first
     }
 
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
-    func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (BlockAddress) -> Bool) {
+    func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (NameIndex.Member) -> Bool) {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
         names.forEachBlock(named: kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n, body)
     }

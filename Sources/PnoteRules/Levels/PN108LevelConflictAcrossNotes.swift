@@ -17,8 +17,11 @@ public enum LevelConflictAcrossNotes: Rule {
         for group in context.note.blocks(of: .targetGroup) {
             guard let mine = context.classification(of: context.address(group)) else { continue }
             // Other notes of the same municipality (or of none declared) only.
-            let differing = context.workspace.firstSameNamed(.targetGroup, as: group, inNote: context.noteIndex) {
-                context.classification(of: $0).map { $0.groupClass != mine.groupClass } ?? false
+            // With the standard lexicon the index knows each twin's class: no twin is read.
+            let standard = context.options.lexicon.isStandard
+            let differing = context.workspace.firstSameNamed(.targetGroup, as: group, inNote: context.noteIndex) { address, standardClass in
+                let theirs = standard ? standardClass : context.classification(of: address)?.groupClass
+                return theirs.map { $0 != mine.groupClass } ?? false
             }
             guard let address = differing, let theirs = context.classification(of: address) else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
