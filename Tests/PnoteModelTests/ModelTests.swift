@@ -314,3 +314,12 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(present == 4 && note.blocks[0].hasField(nil) && !note.blocks[1].hasField(nil))
     }
 }
+
+@Suite struct StringJoiningTests {
+    @Test func joinsAsConcatenationDoes() {
+        let pieces = ["", "maatregel '", "Één 😀 ß", "", String(repeating: "x", count: 100), "'"]
+        #expect(String(joining: pieces[0], pieces[1], pieces[2], pieces[3], pieces[4], pieces[5]) == pieces.joined())
+        #expect(String(joining: "a", "b") == "ab" && String(joining: "", "") == "" && String(joining: "é") == "é")
+        #expect(String(joining: "Groep", " 1-0").utf8.count == 9)
+    }
+}

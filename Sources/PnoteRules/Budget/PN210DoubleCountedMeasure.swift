@@ -25,9 +25,11 @@ public enum DoubleCountedMeasure: Rule {
             guard let address = twinWithBudget else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
             let n = address.note, otherPath = context.workspace.notes[n].path, twin = context.workspace.block(address)
+            // Joined, not interpolated: this rule may report every measure of a folder.
+            let title = measure.title
             out.append(Finding(range: measure.syntax.heading.range,
-                               message: Localized(nl: "maatregel '\(measure.title)' heeft ook in \(otherPath) een budget; samen wordt hij dubbel geteld",
-                                                  en: "measure '\(measure.title)' also has a budget in \(otherPath); together it is counted twice"),
+                               message: Localized(nl: String(joining: "maatregel '", title, "' heeft ook in ", otherPath, " een budget; samen wordt hij dubbel geteld"),
+                                                  en: String(joining: "measure '", title, "' also has a budget in ", otherPath, "; together it is counted twice")),
                                help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
                                                en: "budget it in one note and refer to it from the other"),
                                related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
