@@ -213,7 +213,8 @@ struct CheckRun {
         }
         // Parsing and building are per file and pure: on all cores, in input order.
         // Where each note will stand in its workspace: the builder resolves a note that
-        // names no other note right away (see `NoteBuilder.build`).
+        // names no other note right away (see `NoteBuilder.build`). One file alone is left
+        // to its workspace, which resolves a large note on all cores.
         var placed: [String: Int] = [:]
         let sources = pending.map { p -> (path: String, bytes: [UInt8], index: Int) in
             defer { placed[p.input.workspaceKey, default: 0] += 1 }
@@ -224,7 +225,7 @@ struct CheckRun {
         // one file alone is built on all cores, through one cache with its lock.
         let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: !oneFile) }) { i, cache in
             NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
-                              cache: cache, parallel: oneFile ? nil : false, workspaceIndex: sources[i].index)
+                              cache: cache, parallel: oneFile ? nil : false, workspaceIndex: oneFile ? nil : sources[i].index)
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.
