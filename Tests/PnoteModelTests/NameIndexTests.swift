@@ -65,11 +65,15 @@ import Testing
     /// by kind, folded id or title, and municipality, on random workspaces that are edited
     /// and grown as the editor does. Names repeat within notes, ids match other titles,
     /// municipalities differ only in case, and some notes declare none.
-    @Test func sameNamedIsTheDefinitionOnRandomWorkspaces() {
+    /// Where every note declares a municipality, a block's own groups are taken from what
+    /// the index keeps for its note; where some do not, names are looked up.
+    @Test(arguments: [true, false])
+    func sameNamedIsTheDefinitionOnRandomWorkspaces(someWithoutMunicipality: Bool) {
         var random = SeededRandom(state: 7)
+        let municipalities = someWithoutMunicipality ? ["Hengelo", "hengelo", "Enschede", "", ""] : ["Hengelo", "hengelo", "Enschede"]
         func randomNote(_ path: String) -> Note {
             var text = ""
-            let municipality = ["Hengelo", "hengelo", "Enschede", "", ""][random.next(5)]
+            let municipality = municipalities[random.next(municipalities.count)]
             if !municipality.isEmpty { text += "---\ngemeente: \(municipality)\n---\n" }
             for _ in 0..<random.next(7) {
                 let kind = ["Doelgroep", "Maatregel", "Doel"][random.next(3)]

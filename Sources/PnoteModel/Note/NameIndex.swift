@@ -236,8 +236,16 @@ struct NameIndex: Sendable {
     /// `title` (both folded), in notes other than `note` that may describe the same policy as
     /// a note of `municipality` (the same one, or none declared on either side), in note and
     /// block order, each once, until it returns false.
+    ///
+    /// `block`: the asking block's index in `note`, if it is the note's own. Its two groups
+    /// are then those the index keeps for it, found without hashing a name.
     func forEachBlock(named kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
-                      _ body: (Member) -> Bool) {
+                      block: Int? = nil, _ body: (Member) -> Bool) {
+        if !municipality.isEmpty && notesWithoutMunicipality == 0, let block,
+           let (byID, byTitle) = ownGroups(of: block, in: note, kind: kind, id: id, title: title, municipality: municipality) {
+            NameIndex.merge(groups[byID].blocks, groups[byTitle].blocks, skipping: note, body)
+            return
+        }
         func blocks(_ partition: String, isTitle: Bool) -> [Member] {
             let seed = Name.seed(municipality: partition, kind: kind, isTitle: isTitle)
             let name = Name(municipality: partition, kind: kind, isTitle: isTitle, text: isTitle ? title : id, seed: seed)
@@ -269,6 +277,27 @@ struct NameIndex: Sendable {
         for (i, member) in all.enumerated() where i == 0 || all[i - 1] != member {
             if !body(member) { return }
         }
+    }
+
+    /// The groups of block `block` of note `n` by id and by title, as the index keeps them
+    /// for the note: nil unless they are the groups of exactly these names (the block may
+    /// be an edited copy, asked on behalf of another note, or of another kind).
+    private func ownGroups(of block: Int, in n: Int, kind: BlockKind, id: String, title: String,
+                           municipality: String) -> (Int, Int)? {
+        guard n < storedByNote.count, let stored = storedByNote[n], stored.municipality == municipality else { return nil }
+        // Two names per indexed block (by id, then by title), in block order.
+        var low = 0, high = stored.blocks.count / 2
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(stored.blocks[2 * mid]) < block { low = mid + 1 } else { high = mid }
+        }
+        guard 2 * low + 1 < stored.blocks.count, Int(stored.blocks[2 * low]) == block else { return nil }
+        let byID = Int(stored.groups[2 * low]), byTitle = Int(stored.groups[2 * low + 1])
+        func holds(_ g: Int, _ text: String, isTitle: Bool) -> Bool {
+            guard let name = groups[g].name else { return false }
+            return name.kind == kind && name.isTitle == isTitle && name.text == text
+        }
+        return holds(byID, id, isTitle: false) && holds(byTitle, title, isTitle: true) ? (byID, byTitle) : nil
     }
 
     /// The blocks of two sorted groups, merged, each once, without note `note`'s run: a

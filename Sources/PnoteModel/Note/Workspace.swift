@@ -59,7 +59,8 @@ public struct Workspace: Sendable {
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
     func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (NameIndex.Member) -> Bool) {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        names.forEachBlock(named: kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n, body)
+        names.forEachBlock(named: kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n,
+                           block: block.index, body)
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
