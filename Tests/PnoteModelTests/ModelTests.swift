@@ -323,3 +323,33 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(String(joining: "Groep", " 1-0").utf8.count == 9)
     }
 }
+
+/// The notes that can refer into a note: the note itself and those naming other notes,
+/// kept as notes are replaced and added, so that rules need not look at every note.
+@Suite struct ReferringNotesTests {
+    @Test func theListFollowsEdits() {
+        func text(naming other: String?) -> String {
+            "## Doelgroep: G {#g}\n## Maatregel: M\n- doelgroep: \(other.map { "\($0)#g" } ?? "#g")\n"
+        }
+        var w = workspace([("a.pnote", text(naming: nil)), ("b.pnote", text(naming: "a.pnote")),
+                           ("c.pnote", text(naming: nil)), ("d.pnote", text(naming: "c.pnote"))])
+        func expect(_ naming: [Int], _ line: Int = #line) {
+            let actual = w.notes.indices.filter { w.notes[$0].hasExternalReferences }
+            #expect(actual == naming && w.notesNamingOthers == naming, "line \(line)")
+            for n in w.notes.indices {
+                #expect(w.notesReferring(to: n) == Array(Set(naming + [n])).sorted(), "line \(line), note \(n)")
+            }
+        }
+        expect([1, 3])
+        w.replace(noteAt: 1, with: note(text(naming: nil), path: "b.pnote"))
+        expect([3])
+        w.replace(noteAt: 0, with: note(text(naming: "d.pnote"), path: "a.pnote"))
+        expect([0, 3])
+        _ = w.append(note(text(naming: "a.pnote"), path: "e.pnote"))
+        expect([0, 3, 4])
+        _ = w.append(note(text(naming: nil), path: "f.pnote"))
+        expect([0, 3, 4])
+        // What the lists feed: a measure in another note that names the group counts.
+        #expect(w.notes[4].measureTargets.values.flatMap { $0 }.contains(BlockAddress(note: 0, block: 0)))
+    }
+}

@@ -8,6 +8,10 @@ public struct Workspace: Sendable {
     public internal(set) var notes: [Note]
     var indexByPath: [String: Int] = [:]
     private var names = NameIndex()
+    /// The notes that name other notes by path (`Note.hasExternalReferences`), in order:
+    /// asked per note by the rules that look for references into a note, which must not
+    /// look at every note of a large folder for every note (that was quadratic).
+    public private(set) var notesNamingOthers: [Int] = []
 
     /// Whether resolution may use all cores: nil decides by size; tests compare both ways.
     let parallel: Bool?
@@ -18,6 +22,7 @@ public struct Workspace: Sendable {
         // Each note's names are hashed on all cores; the index takes them in note order.
         let entries = Parallel.map(notes.count, parallel: spreadsNotes(notes.count)) { notes[$0].nameEntries ?? NameIndex.Entries(of: notes[$0]) }
         for (i, note) in notes.enumerated() { indexByPath[Workspace.normalise(note.path)] = i }
+        notesNamingOthers = notes.indices.filter { notes[$0].hasExternalReferences }
         // The index is made on a thread of its own while the references are resolved on
         // all cores: resolution never asks it, and making it is a step for one core.
         let indexing = Parallel.Background(enabled: spreadsNotes(notes.count)) {
@@ -32,6 +37,15 @@ public struct Workspace: Sendable {
     }
 
     public func block(_ address: BlockAddress) -> Block { notes[address.note].blocks[address.block] }
+
+    /// The notes whose references can point into note `n`, in order: `n` itself and the
+    /// notes that name other notes by path.
+    public func notesReferring(to n: Int) -> [Int] {
+        var out = notesNamingOthers
+        let at = out.firstIndex { $0 >= n } ?? out.count
+        if at == out.count || out[at] != n { out.insert(n, at: at) }
+        return out
+    }
 
     /// The first target group or measure (`kind`) with the same folded id or title as
     /// `block` for which `fits` holds, in notes other than its own (`n`) that may describe
@@ -74,7 +88,11 @@ public struct Workspace: Sendable {
         let replaced = notes[index]
         notes[index] = note
         notes[index].nameEntries = nil
-        resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
+        let at = notesNamingOthers.firstIndex { $0 >= index } ?? notesNamingOthers.count
+        let listed = at < notesNamingOthers.count && notesNamingOthers[at] == index
+        if notes[index].hasExternalReferences && !listed { notesNamingOthers.insert(index, at: at) }
+        if !notes[index].hasExternalReferences && listed { notesNamingOthers.remove(at: at) }
+        resolve(notes: [index] + notesNamingOthers.filter { $0 != index })
         return replaced
     }
 
@@ -86,7 +104,8 @@ public struct Workspace: Sendable {
         notes[notes.count - 1].nameEntries = nil
         let index = notes.count - 1
         indexByPath[path] = index
-        resolve(notes: [index] + notes.indices.filter { $0 != index && notes[$0].hasExternalReferences })
+        if notes[index].hasExternalReferences { notesNamingOthers.append(index) }
+        resolve(notes: [index] + notesNamingOthers.filter { $0 != index })
         return index
     }
 

@@ -21,8 +21,9 @@ public enum EnvelopeExceeded: Rule {
     /// of many notes stays linear.
     public static func membersByEnvelope(in workspace: Workspace, envelopeNote: Int? = nil) -> [BlockAddress: [Member]] {
         var out: [BlockAddress: [Member]] = [:]
-        for (n, note) in workspace.notes.enumerated() {
-            if let envelopeNote, n != envelopeNote, !note.hasExternalReferences { continue }
+        // By index: a note copied per note of the folder made checking it quadratic.
+        for n in envelopeNote.map(workspace.notesReferring(to:)) ?? Array(workspace.notes.indices) {
+            let note = workspace.notes[n]
             for (measure, target) in note.measureEnvelope where envelopeNote == nil || target.note == envelopeNote {
                 let block = note.blocks[measure]
                 guard case .amount(let money)? = block.budget else { continue }

@@ -46,7 +46,7 @@ extension RuleContext {
     /// refer to other notes by path. Rules that ask "does anything refer to this block"
     /// look only at these, so checking a folder of many notes stays linear.
     public var notesReferringHere: [Note] {
-        workspace.notes.enumerated().compactMap { n, other in n == noteIndex || other.hasExternalReferences ? other : nil }
+        workspace.notesReferring(to: noteIndex).map { workspace.notes[$0] }
     }
 
 }
