@@ -3,7 +3,8 @@ import PnoteSyntax
 
 /// Builds a `Note` from a syntax tree: reads the front matter and every field into typed
 /// values, and assigns ids. References are resolved later, by the `Workspace`, because
-/// they may point into other notes.
+/// they may point into other notes; a note that names no other note is resolved here when
+/// the caller says where it will stand (`workspaceIndex`, see `Resolution.swift`).
 public enum NoteBuilder {
     /// `cache` and `parallel` change how fast, never what: tests build both ways and compare.
     /// `workspaceIndex`: where the note will stand in its workspace, if known. A note that
