@@ -32,7 +32,9 @@ struct WorkspaceSet {
             notes.append(NoteBuilder.build(path: input.workspacePath, tree: Parser.parse(SourceText(bytes: bytes))))
             uris.append(DocumentURI.uri(ofPath: absolute))
         }
-        entries.append(Entry(root: path, isFolder: true, workspace: Workspace(notes: notes), uris: uris,
+        // Handed over without a second reference: resolution writes into the notes, and a
+        // second reference would make each of them copy itself (as `pnote check` does).
+        entries.append(Entry(root: path, isFolder: true, workspace: Workspace(notes: consume notes), uris: uris,
                              indexByURI: Dictionary(uniqueKeysWithValues: uris.enumerated().map { ($1, $0) })))
         // Loose documents now inside this folder move in.
         for (i, entry) in entries.enumerated().reversed() where !entry.isFolder {
