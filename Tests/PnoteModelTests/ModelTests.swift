@@ -313,6 +313,15 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         }
         #expect(present == 4 && note.blocks[0].hasField(nil) && !note.blocks[1].hasField(nil))
     }
+
+    @Test func presenceFollowsChangedFields() {
+        var block = NoteBuilder.build(path: "a.pnote", tree: Parser.parse("## Maatregel: M\n- niveau: selectief\n"), cache: nil).blocks[0]
+        #expect(block.hasField(.level) && !block.hasField(.budget))
+        block.fields[0].key = .budget
+        #expect(!block.hasField(.level) && block.hasField(.budget) && block.value(.budget) != nil)
+        block.fields.removeAll()
+        #expect(!block.hasField(.budget) && block.field(.budget) == nil)
+    }
 }
 
 @Suite struct StringJoiningTests {

@@ -136,9 +136,10 @@ public struct Block: Sendable {
         let standardClassification: GroupClassification?
         let kind: BlockKind
         let idSource: IDSource
-        /// Which keys the fields have (`Block.keyBit`): fields keep their keys once built.
-        /// Asking whether a block has a field then reads no field (and retains no list).
-        let keys: UInt32
+        /// Which keys the fields have (`Block.keyBit`), made again whenever `fields` may
+        /// have changed (`Block.fields`'s `_modify`). Asking whether a block has a field
+        /// then reads no field (and retains no list).
+        @exclusivity(unchecked) var keys: UInt32
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
              fields: [Field], domain: Domain?, standardClassification: GroupClassification?) {
@@ -149,7 +150,7 @@ public struct Block: Sendable {
             self.id = id
             self.idSource = idSource
             self.fields = fields
-            keys = fields.reduce(0) { $0 | Block.keyBit($1.key) }
+            keys = Block.keyBits(of: fields)
             self.domain = domain
             foldedID = Folding.fold(id)
             foldedTitle = Folding.fold(title)
@@ -206,6 +207,8 @@ public struct Block: Sendable {
         get { storage.fields }
         _modify {
             makeUnique()
+            // A key may have changed, or a field come or gone.
+            defer { storage.keys = Block.keyBits(of: storage.fields) }
             yield &storage.fields
         }
     }
@@ -235,6 +238,8 @@ public struct Block: Sendable {
 
     /// A key's bit in `Storage.keys`; the last for a field whose key is unknown (nil).
     static func keyBit(_ key: FieldKey?) -> UInt32 { 1 << UInt32(key?.rawValue ?? 31) }
+
+    static func keyBits(of fields: [Field]) -> UInt32 { fields.reduce(0) { $0 | keyBit($1.key) } }
 
     /// The first `key` field's value: its box stays in the array (one retain fewer per
     /// question, and rules ask for values most of all).
