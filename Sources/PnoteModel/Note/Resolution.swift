@@ -59,12 +59,11 @@ extension Workspace {
             let notes = DisjointWrites(buffer: buffer)  // one target per worker: disjoint
             Parallel.forEach(targets.count) { t in
                 let n = targets[t]
-                guard let updates = precomputed[n] else {
+                if let updates = precomputed[n] {
+                    Workspace.write(updates, into: &notes.buffer[n], at: n)
+                } else {
                     Workspace.resolveAlone(&notes.buffer[n], at: n)
-                    return
                 }
-                for u in updates { notes.buffer[n].blocks[u.block].fields[u.field].value = .references(u.refs) }
-                Workspace.links(of: notes.buffer[n], at: n).apply(to: &notes.buffer[n])
             }
         }
     }
@@ -73,10 +72,14 @@ extension Workspace {
     /// workspace: within its own note a reference needs no other note.
     static func resolveAlone(_ note: inout Note, at n: Int) {
         precondition(!note.hasExternalReferences, "a note that names another note is resolved in its workspace")
-        let updates = resolvedFields(of: note, at: n, in: nil)
+        write(resolvedFields(of: note, at: n, in: nil), into: &note, at: n)
+        note.resolvedAt = n
+    }
+
+    /// Writes a note's resolved references into its fields, then links it.
+    private static func write(_ updates: [ResolvedField], into note: inout Note, at n: Int) {
         for u in updates { note.blocks[u.block].fields[u.field].value = .references(u.refs) }
         links(of: note, at: n).apply(to: &note)
-        note.resolvedAt = n
     }
 
     /// From this many notes on, resolution runs on all cores.
