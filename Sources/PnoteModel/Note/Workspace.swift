@@ -42,9 +42,15 @@ public struct Workspace: Sendable {
     /// notes that name other notes by path.
     public func notesReferring(to n: Int) -> [Int] {
         var out = notesNamingOthers
-        let at = out.firstIndex { $0 >= n } ?? out.count
-        if at == out.count || out[at] != n { out.insert(n, at: at) }
+        let (at, listed) = namingPosition(of: n)
+        if !listed { out.insert(n, at: at) }
         return out
+    }
+
+    /// Where note `n` stands, or would stand, in `notesNamingOthers`, and whether it does.
+    private func namingPosition(of n: Int) -> (at: Int, listed: Bool) {
+        let at = notesNamingOthers.firstIndex { $0 >= n } ?? notesNamingOthers.count
+        return (at, at < notesNamingOthers.count && notesNamingOthers[at] == n)
     }
 
     /// The first target group or measure (`kind`) with the same folded id or title as
@@ -88,8 +94,7 @@ public struct Workspace: Sendable {
         let replaced = notes[index]
         notes[index] = note
         notes[index].nameEntries = nil
-        let at = notesNamingOthers.firstIndex { $0 >= index } ?? notesNamingOthers.count
-        let listed = at < notesNamingOthers.count && notesNamingOthers[at] == index
+        let (at, listed) = namingPosition(of: index)
         if notes[index].hasExternalReferences && !listed { notesNamingOthers.insert(index, at: at) }
         if !notes[index].hasExternalReferences && listed { notesNamingOthers.remove(at: at) }
         resolve(notes: [index] + notesNamingOthers.filter { $0 != index })
