@@ -22,10 +22,13 @@ public enum NoteBuilder {
         let (external, byTitle) = referenceKinds(blocks)
         // Titles are looked up only for references by title, which stay inside their note:
         // a note without them gets no title table (`firstBlock(withTitle:)` then scans).
-        var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: blocks,
-                        blocksByID: BlockNameTable(.id, of: blocks), blocksByTitle: byTitle ? BlockNameTable(.title, of: blocks) : nil)
+        let byID = BlockNameTable(.id, of: blocks), byTitleTable = byTitle ? BlockNameTable(.title, of: blocks) : nil
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
         for block in blocks { byKind[block.kind.ordinal].append(block.index) }
+        // The blocks are handed over (`consume`), not shared: resolution writes into them
+        // below, and a second reference to the list made each written block copy itself.
+        var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: consume blocks,
+                        blocksByID: byID, blocksByTitle: byTitleTable)
         note.blockIndicesByKind = byKind
         note.hasExternalReferences = external
         note.nameEntries = NameIndex.Entries(of: note)
