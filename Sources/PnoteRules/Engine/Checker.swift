@@ -43,8 +43,10 @@ public enum Checker {
             diagnostics += unusedSuppressionReports(&scopes, note: note)
         }
         var off = false
+        // Most configurations change no severity: then no code is hashed per diagnostic.
+        let configures = !configuration.severities.isEmpty
         for i in diagnostics.indices {
-            if let configured = configuration.severities[diagnostics[i].code] {
+            if configures, let configured = configuration.severities[diagnostics[i].code] {
                 // The configuration wins over status and the note's own criteria; nil is `off`.
                 if let severity = configured { diagnostics[i].severity = severity } else { off = true }
             } else {
@@ -107,14 +109,21 @@ public enum Checker {
         }
     }
 
-    /// The three checks a note's own criteria (`vereist`) make errors. Built once: a table
-    /// per diagnostic cost four string hashes each.
-    static let hardenedBy: [String: Requirement] = ["PN401": .evidence, "PN313": .reach, "PN305": .source]
+    /// The three checks a note's own criteria (`vereist`) make errors. Compared, not
+    /// hashed: codes are short, and a table lookup hashed every diagnostic's code.
+    static func hardenedBy(_ code: String) -> Requirement? {
+        switch code {
+        case "PN401": .evidence
+        case "PN313": .reach
+        case "PN305": .source
+        default: nil
+        }
+    }
 
     /// Section 9: drafts soften domain errors; the note's own criteria harden three checks.
     static func adjustedSeverity(_ d: Diagnostic, settings: NoteSettings) -> Severity {
         var severity = d.severity
-        if let r = hardenedBy[d.code], settings.requires.contains(r) { severity = .error }
+        if !settings.requires.isEmpty, let r = hardenedBy(d.code), settings.requires.contains(r) { severity = .error }
         if settings.status == .draft, severity == .error, !d.code.hasPrefix("PN0") { severity = .warning }
         return severity
     }
