@@ -72,7 +72,19 @@ extension Workspace {
     /// workspace: within its own note a reference needs no other note.
     static func resolveAlone(_ note: inout Note, at n: Int) {
         precondition(!note.hasExternalReferences, "a note that names another note is resolved in its workspace")
-        write(resolvedFields(of: note, at: n, in: nil), into: &note, at: n)
+        // In place: each list of references is taken out of its field, resolved and put
+        // back, so no list is copied (resolving a copy, then writing it, made every list twice).
+        for kind in BlockKind.allCases where FieldKey.referencesPossible(in: kind) {
+            for b in note.blocks(of: kind).positions {
+                for f in note.blocks[b].fields.indices where note.blocks[b].fields[f].holdsReferences {
+                    guard case .references(var refs) = note.blocks[b].fields[f].value, let key = note.blocks[b].fields[f].key else { continue }
+                    note.blocks[b].fields[f].value = .references([])  // the field lets go: `refs` is the list's only holder
+                    for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: nil) }
+                    note.blocks[b].fields[f].value = .references(refs)
+                }
+            }
+        }
+        links(of: note, at: n).apply(to: &note)
         note.resolvedAt = n
     }
 
@@ -136,12 +148,8 @@ extension Workspace {
         links.measureEnvelope.reserveCapacity(measures.count)
         links.indicatorGoal.reserveCapacity(indicators.count)
         for block in measures {
-            var targets = block.references(.targetGroup).compactMap { $0.problem == nil ? $0.target : nil }
-            if let g = note.ancestor(of: block.index, kind: .targetGroup) { targets.append(BlockAddress(note: n, block: g)) }
-            var goals = block.references(.goal).compactMap { $0.problem == nil ? $0.target : nil }
-            if let g = note.ancestor(of: block.index, kind: .goal) { goals.append(BlockAddress(note: n, block: g)) }
-            links.measureTargets[block.index] = unique(targets)
-            links.measureGoals[block.index] = unique(goals)
+            links.measureTargets[block.index] = linked(block, .targetGroup, in: note, at: n)
+            links.measureGoals[block.index] = linked(block, .goal, in: note, at: n)
             if let e = block.references(.envelope).first(where: { $0.problem == nil })?.target {
                 links.measureEnvelope[block.index] = e
             }
@@ -160,6 +168,18 @@ extension Workspace {
             links.measureEnvelope[block.index] = BlockAddress(note: n, block: matching[0])
         }
         return links
+    }
+
+    /// What a measure's `key` references name without a problem, then its enclosing block
+    /// of that kind, each once. The list is made at its size: grown by appending, each
+    /// measure's two lists were made twice.
+    private static func linked(_ block: Block, _ kind: BlockKind, in note: Note, at n: Int) -> [BlockAddress] {
+        let refs = block.references(kind == .goal ? .goal : .targetGroup)
+        var out: [BlockAddress] = []
+        out.reserveCapacity(refs.count + 1)
+        for ref in refs where ref.problem == nil { if let target = ref.target { out.append(target) } }
+        if let g = note.ancestor(of: block.index, kind: kind) { out.append(BlockAddress(note: n, block: g)) }
+        return unique(out)
     }
 
     private static func resolve(_ ref: inout Reference, from n: Int, in note: Note, expecting kind: BlockKind, workspace: Workspace?) {
