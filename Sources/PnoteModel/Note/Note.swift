@@ -212,6 +212,13 @@ public struct Block: Sendable {
             yield &storage.fields
         }
     }
+    /// Replaces the value of field `index` (resolution writes references). Its key stays,
+    /// so the key bits stay too: `fields`'s `_modify` makes them again for any change.
+    mutating func setValue(_ value: FieldValue, ofField index: Int) {
+        makeUnique()
+        storage.fields[index].value = value
+    }
+
     /// The block's own `domein`, else the nearest enclosing `Domein` block's.
     public internal(set) var domain: Domain? {
         get { storage.domain }

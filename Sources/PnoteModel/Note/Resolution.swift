@@ -34,7 +34,7 @@ extension Workspace {
             }
         }
         for (chunk, updates) in zip(chunks, references) {
-            for u in updates { notes[chunk.note].blocks[u.block].fields[u.field].value = .references(u.refs) }
+            for u in updates { notes[chunk.note].blocks[u.block].setValue(.references(u.refs), ofField: u.field) }
         }
         for n in targets { Workspace.links(of: notes[n], at: n).apply(to: &notes[n]) }
     }
@@ -78,9 +78,9 @@ extension Workspace {
             for b in note.blocks(of: kind).positions {
                 for f in note.blocks[b].fields.indices where note.blocks[b].fields[f].holdsReferences {
                     guard case .references(var refs) = note.blocks[b].fields[f].value, let key = note.blocks[b].fields[f].key else { continue }
-                    note.blocks[b].fields[f].value = .references([])  // the field lets go: `refs` is the list's only holder
+                    note.blocks[b].setValue(.references([]), ofField: f)  // the field lets go: `refs` is the list's only holder
                     for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: nil) }
-                    note.blocks[b].fields[f].value = .references(refs)
+                    note.blocks[b].setValue(.references(refs), ofField: f)
                 }
             }
         }
@@ -90,7 +90,7 @@ extension Workspace {
 
     /// Writes a note's resolved references into its fields, then links it.
     private static func write(_ updates: [ResolvedField], into note: inout Note, at n: Int) {
-        for u in updates { note.blocks[u.block].fields[u.field].value = .references(u.refs) }
+        for u in updates { note.blocks[u.block].setValue(.references(u.refs), ofField: u.field) }
         links(of: note, at: n).apply(to: &note)
     }
 
