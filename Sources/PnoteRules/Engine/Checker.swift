@@ -29,12 +29,12 @@ public enum Checker {
         // Made at its size: grown by appending, a large folder's lists held a third more.
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for (rule, findings) in zip(active, found) {
+        // A rule's metadata is read only when it found something: it is a copy of all its
+        // texts and examples, and most rules find nothing in most notes.
+        for (rule, findings) in zip(active, found) where !findings.isEmpty {
             let meta = rule.meta
             for finding in findings {
-                diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity,
-                                              range: finding.range, message: finding.message, help: finding.help,
-                                              fix: finding.fix, related: finding.related))
+                diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, finding: finding))
             }
         }
         var scopes = SuppressionScope.scopes(in: note)
@@ -97,8 +97,7 @@ public enum Checker {
     static func unusedSuppressionReports(_ scopes: inout [SuppressionScope], note: Note) -> [Diagnostic] {
         let meta = UnusedSuppression.meta
         var reports = UnusedSuppression.findings(for: scopes, in: note).map { finding in
-            Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, range: finding.range,
-                       message: finding.message, help: finding.help, fix: finding.fix, related: finding.related)
+            Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, finding: finding)
         }
         SuppressionMatching.apply(&scopes, to: &reports)
         // Comments are distinct, so a range names at most one scope.
