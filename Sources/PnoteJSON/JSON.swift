@@ -193,7 +193,14 @@ public struct JSONObjectWriter: ~Copyable {
         value.write(to: &bytes, pretty: false, indent: 0)
     }
 
-    /// The object, closed.
+    /// Closes this object and opens the next after a comma: a run of objects (one file's
+    /// findings) written into one buffer, not an array of bytes each.
+    public mutating func startNextObject() {
+        bytes.append(literal: "},{")
+        empty = true
+    }
+
+    /// The object (the last object), closed.
     public consuming func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "}"))
         return bytes.finished()

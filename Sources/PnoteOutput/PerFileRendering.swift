@@ -20,6 +20,14 @@ enum PerFileRendering {
     static func forEachFile<Item: Sendable>(_ files: [CheckedFile], batchSize: Int = batchSize,
                                             _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item,
                                             _ body: (Int, [Item]) -> Void) {
+        forEachFile(files, batchSize: batchSize, chunk: { diagnostics, file in diagnostics.map { item($0, file) } }, body)
+    }
+
+    /// `forEachFile`, rendering a run of a file's diagnostics at a time into items of its
+    /// own making (JSON writes a run into one buffer: no array of bytes per finding).
+    static func forEachFile<Item: Sendable>(_ files: [CheckedFile], batchSize: Int = batchSize,
+                                            chunk: @escaping @Sendable (ArraySlice<Diagnostic>, CheckedFile) -> [Item],
+                                            _ body: (Int, [Item]) -> Void) {
         var start = 0
         while start < files.count {
             var end = start, count = 0
@@ -27,15 +35,15 @@ enum PerFileRendering {
                 count += files[end].diagnostics.count
                 end += 1
             }
-            for (offset, items) in renderAll(Array(files[start..<end]), total: count, item).enumerated() { body(start + offset, items) }
+            for (offset, items) in renderAll(Array(files[start..<end]), total: count, chunk).enumerated() { body(start + offset, items) }
             start = end
         }
     }
 
     private static func renderAll<Item: Sendable>(_ files: [CheckedFile], total: Int,
-                                                  _ item: @escaping @Sendable (Diagnostic, CheckedFile) -> Item) -> [[Item]] {
+                                                  _ chunk: @escaping @Sendable (ArraySlice<Diagnostic>, CheckedFile) -> [Item]) -> [[Item]] {
         guard total >= parallelThreshold && Parallel.hasCores else {
-            return files.map { file in file.diagnostics.map { item($0, file) } }
+            return files.map { file in file.diagnostics.isEmpty ? [] : chunk(file.diagnostics[...], file) }
         }
         // Work in chunks of diagnostics within a file, so one large note is spread too.
         let chunks: [(file: Int, range: Range<Int>)] = files.indices.flatMap { f in
@@ -43,7 +51,7 @@ enum PerFileRendering {
         }
         let texts = Parallel.map(chunks.count) { c in
             let file = files[chunks[c].file]
-            return file.diagnostics[chunks[c].range].map { item($0, file) }
+            return chunk(file.diagnostics[chunks[c].range], file)
         }
         var out = Array(repeating: [Item](), count: files.count)
         for (chunk, texts) in zip(chunks, texts) { out[chunk.file] += texts }

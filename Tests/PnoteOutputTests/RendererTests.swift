@@ -207,6 +207,10 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         for d in file.diagnostics {
             #expect(JSONRenderer.diagnosticBytes(d, file) == JSONRenderer.diagnostic(d, file).serializedBytes(), "\(d.code)")
         }
+        // A run of findings in one buffer: the objects one after the other, comma-separated.
+        let run = file.diagnostics.dropFirst()
+        let expected = run.map { JSONRenderer.diagnostic($0, file).serializedBytes() }.joined(separator: [UInt8(ascii: ",")])
+        #expect(JSONRenderer.diagnosticBytes(run, file) == Array(expected))
     }
 
     @Test func batchesHandOverEveryFileOnceInOrder() {
