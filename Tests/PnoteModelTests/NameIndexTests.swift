@@ -67,38 +67,69 @@ import Testing
     /// municipalities differ only in case, and some notes declare none.
     /// Where every note declares a municipality, a block's own groups are taken from what
     /// the index keeps for its note; where some do not, names are looked up.
+    static func randomNote(_ path: String, _ random: inout SeededRandom, someWithoutMunicipality: Bool) -> Note {
+        let municipalities = someWithoutMunicipality ? ["Hengelo", "hengelo", "Enschede", "", ""] : ["Hengelo", "hengelo", "Enschede"]
+        var text = ""
+        let municipality = municipalities[random.next(municipalities.count)]
+        if !municipality.isEmpty { text += "---\ngemeente: \(municipality)\n---\n" }
+        for _ in 0..<random.next(7) {
+            let kind = ["Doelgroep", "Maatregel", "Doel"][random.next(3)]
+            let title = ["Ouderen", "OUDEREN", "Mantelzorgers", "Jonge mantelzorgers", "a"][random.next(5)]
+            let id = ["", " {#a}", " {#b}", " {#ouderen}"][random.next(4)]
+            text += "## \(kind): \(title)\(id)\n"
+            if kind == "Doelgroep" {
+                text += ["", "- kenmerk: risicofactor: armoede\n", "- kenmerk: diagnose: autisme\n"][random.next(3)]
+            }
+        }
+        return note(text, path: path)
+    }
+
+    /// Every block of `kind` in another note, compared by folded id or title and municipality.
+    static func definition(_ w: Workspace, _ kind: BlockKind, _ block: Block, _ n: Int) -> [BlockAddress] {
+        func municipality(_ m: Int) -> String { w.notes[m].settings.municipality.map(Folding.fold) ?? "" }
+        var out: [BlockAddress] = []
+        for m in w.notes.indices where m != n {
+            let here = municipality(n), there = municipality(m)
+            guard here.isEmpty || there.isEmpty || here == there else { continue }
+            for other in w.notes[m].blocks where other.kind == kind
+                && (other.foldedID == block.foldedID || other.foldedTitle == block.foldedTitle) {
+                out.append(BlockAddress(note: m, block: other.index))
+            }
+        }
+        return out
+    }
+
+    /// A workspace of many notes has its index made on two cores, one table of names each:
+    /// the same lookups as the definition, before and after edits that add and free names.
+    @Test func indexMadeOnTwoCoresIsTheDefinition() {
+        var random = SeededRandom(state: 11)
+        var compared = 0
+        for round in 0..<12 {
+            let count = Workspace.parallelNotesThreshold + random.next(8)
+            let notes = (0..<count).map { Self.randomNote("n\($0).pnote", &random, someWithoutMunicipality: round % 2 == 0) }
+            var w = Workspace(notes: notes, parallel: true)
+            for step in 0..<3 {
+                if step > 0 {
+                    let n = random.next(w.notes.count)
+                    w.replace(noteAt: n, with: Self.randomNote(w.notes[n].path, &random, someWithoutMunicipality: true))
+                }
+                for n in w.notes.indices {
+                    for block in w.notes[n].blocks where NameIndex.isIndexed(block.kind) {
+                        #expect(w.sameNamed(block.kind, as: block, inNote: n) == Self.definition(w, block.kind, block, n),
+                                "round \(round), step \(step), note \(n), block \(block.index)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 1_000)
+    }
+
     @Test(arguments: [true, false])
     func sameNamedIsTheDefinitionOnRandomWorkspaces(someWithoutMunicipality: Bool) {
         var random = SeededRandom(state: 7)
-        let municipalities = someWithoutMunicipality ? ["Hengelo", "hengelo", "Enschede", "", ""] : ["Hengelo", "hengelo", "Enschede"]
-        func randomNote(_ path: String) -> Note {
-            var text = ""
-            let municipality = municipalities[random.next(municipalities.count)]
-            if !municipality.isEmpty { text += "---\ngemeente: \(municipality)\n---\n" }
-            for _ in 0..<random.next(7) {
-                let kind = ["Doelgroep", "Maatregel", "Doel"][random.next(3)]
-                let title = ["Ouderen", "OUDEREN", "Mantelzorgers", "Jonge mantelzorgers", "a"][random.next(5)]
-                let id = ["", " {#a}", " {#b}", " {#ouderen}"][random.next(4)]
-                text += "## \(kind): \(title)\(id)\n"
-                if kind == "Doelgroep" {
-                    text += ["", "- kenmerk: risicofactor: armoede\n", "- kenmerk: diagnose: autisme\n"][random.next(3)]
-                }
-            }
-            return note(text, path: path)
-        }
-        func definition(_ w: Workspace, _ kind: BlockKind, _ block: Block, _ n: Int) -> [BlockAddress] {
-            func municipality(_ m: Int) -> String { w.notes[m].settings.municipality.map(Folding.fold) ?? "" }
-            var out: [BlockAddress] = []
-            for m in w.notes.indices where m != n {
-                let here = municipality(n), there = municipality(m)
-                guard here.isEmpty || there.isEmpty || here == there else { continue }
-                for other in w.notes[m].blocks where other.kind == kind
-                    && (other.foldedID == block.foldedID || other.foldedTitle == block.foldedTitle) {
-                    out.append(BlockAddress(note: m, block: other.index))
-                }
-            }
-            return out
-        }
+        func randomNote(_ path: String) -> Note { Self.randomNote(path, &random, someWithoutMunicipality: someWithoutMunicipality) }
+        func definition(_ w: Workspace, _ kind: BlockKind, _ block: Block, _ n: Int) -> [BlockAddress] { Self.definition(w, kind, block, n) }
         var compared = 0, found = 0, classified = 0
         for round in 0..<300 {
             var w = Workspace(notes: (0..<(1 + random.next(6))).map { randomNote("n\($0).pnote") })

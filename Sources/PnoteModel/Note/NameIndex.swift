@@ -56,6 +56,10 @@ struct NameIndex: Sendable {
             ByteHash.of(municipality, UInt64(kind.ordinal) << 1 | (isTitle ? 1 : 0))
         }
 
+        /// Which of the index's two tables holds the name (`groupOfName`): a high bit of its
+        /// hash, as the tables' buckets are found from the low bits.
+        var shard: Int { (hash >> 40) & 1 }
+
         static func == (a: Name, b: Name) -> Bool {
             a.hash == b.hash && a.kind == b.kind && a.isTitle == b.isTitle && a.text == b.text && a.municipality == b.municipality
         }
@@ -77,7 +81,9 @@ struct NameIndex: Sendable {
     }
 
     private var groups: [Group] = []
-    private var groupOfName: [Name: Int] = [:]
+    /// Name → group, in two tables by `Name.shard`: a new workspace's index fills them on
+    /// two cores at once (`add(allNotes:parallel:)`).
+    private var groupOfName: [[Name: Int]] = [[:], [:]]
     private var freeGroups: [Int] = []
 
     /// What a note puts in the index: its municipality, and per name (two per block, by id
@@ -141,29 +147,57 @@ struct NameIndex: Sendable {
 
     /// Notes 0, 1, … of a new workspace, with their entries made already (on all cores).
     /// Every group is made at its size: grown an address at a time, the groups' lists were
-    /// reallocated five times each.
-    mutating func add(allNotes entries: [Entries]) {
-        precondition(storedByNote.isEmpty, "a new index")
-        var ids: [[Int32]] = []
-        ids.reserveCapacity(entries.count)
-        var sizes: [Int32] = []
+    /// reallocated five times each. `parallel`: each of the two name tables is filled on a
+    /// core of its own (the same index either way; tests compare).
+    mutating func add(allNotes entries: [Entries], parallel: Bool = false) {
+        precondition(storedByNote.isEmpty && groups.isEmpty, "a new index")
         for note in entries {
             municipalities[note.municipality, default: 0] += 1
             if note.municipality.isEmpty { notesWithoutMunicipality += 1 }
-            ids.append(note.names.map { name in
-                let g = group(named: name)
-                if g == sizes.count { sizes.append(0) }
-                sizes[g] += 1
-                return Int32(g)
-            })
         }
-        for (g, size) in sizes.enumerated() { groups[g].blocks.reserveCapacity(Int(size)) }
-        // Notes in order, blocks in order: each address goes at the end of its group.
-        for (n, note) in entries.enumerated() {
-            for k in ids[n].indices {
-                groups[Int(ids[n][k])].blocks.append(Member(note: n, block: note.blocks[k], standardGroupClass: note.classes[k]))
+        // Each table's names are numbered in order of first use, and their groups made at
+        // their sizes and filled in note and block order, by the table's own worker. Each
+        // name's number within its table goes into one flat list over all notes' names.
+        let firstName = entries.reduce(into: [0]) { $0.append($0.last! + $1.names.count) }
+        var ids = [Int32](repeating: 0, count: firstName.last!)
+        struct Table: Sendable { var groupOfName: [Name: Int] = [:], groups: [Group] = [] }
+        let tables: [Table] = ids.withUnsafeMutableBufferPointer { buffer in
+            let ids = DisjointWrites(buffer: buffer)  // each name's slot is written by its table's worker only
+            return Parallel.map(2, parallel: parallel) { shard in
+                var table = Table()
+                var sizes: [Int32] = []
+                for (n, note) in entries.enumerated() {
+                    for k in note.names.indices where note.names[k].shard == shard {
+                        let name = note.names[k]
+                        let g: Int
+                        if let known = table.groupOfName[name] { g = known } else {
+                            g = sizes.count
+                            table.groupOfName[name] = g
+                            table.groups.append(Group(name: name, blocks: []))
+                            sizes.append(0)
+                        }
+                        sizes[g] += 1
+                        ids.buffer[firstName[n] + k] = Int32(g)
+                    }
+                }
+                for g in table.groups.indices { table.groups[g].blocks.reserveCapacity(Int(sizes[g])) }
+                for (n, note) in entries.enumerated() {
+                    for k in note.names.indices where note.names[k].shard == shard {
+                        table.groups[Int(ids.buffer[firstName[n] + k])].blocks
+                            .append(Member(note: n, block: note.blocks[k], standardGroupClass: note.classes[k]))
+                    }
+                }
+                return table
             }
-            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: ids[n]))
+        }
+        // The first table's groups, then the second's: a group's number is its place.
+        let offset = tables[0].groups.count
+        groups = tables[0].groups + tables[1].groups
+        groupOfName = [tables[0].groupOfName, tables[1].groupOfName.mapValues { $0 + offset }]
+        storedByNote.reserveCapacity(entries.count)
+        for (n, note) in entries.enumerated() {
+            let numbers = note.names.indices.map { k in ids[firstName[n] + k] + (note.names[k].shard == 1 ? Int32(offset) : 0) }
+            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: numbers))
         }
     }
 
@@ -200,7 +234,7 @@ struct NameIndex: Sendable {
 
     /// The group of `name`, made (or a free one taken) if there is none.
     private mutating func group(named name: Name) -> Int {
-        if let g = groupOfName[name] { return g }
+        if let g = groupOfName[name.shard][name] { return g }
         let g: Int
         if let free = freeGroups.popLast() {
             g = free
@@ -209,7 +243,7 @@ struct NameIndex: Sendable {
             g = groups.count
             groups.append(Group(name: name, blocks: []))
         }
-        groupOfName[name] = g
+        groupOfName[name.shard][name] = g
         return g
     }
 
@@ -225,7 +259,7 @@ struct NameIndex: Sendable {
             guard !run.isEmpty else { continue }
             groups[g].blocks.removeSubrange(run)  // in place: no other reference to the list is held
             if groups[g].blocks.isEmpty, let name = groups[g].name {
-                groupOfName[name] = nil
+                groupOfName[name.shard][name] = nil
                 groups[g].name = nil
                 freeGroups.append(g)
             }
@@ -249,7 +283,7 @@ struct NameIndex: Sendable {
         func blocks(_ partition: String, isTitle: Bool) -> [Member] {
             let seed = Name.seed(municipality: partition, kind: kind, isTitle: isTitle)
             let name = Name(municipality: partition, kind: kind, isTitle: isTitle, text: isTitle ? title : id, seed: seed)
-            return groupOfName[name].map { groups[$0].blocks } ?? []
+            return groupOfName[name.shard][name].map { groups[$0].blocks } ?? []
         }
         // Most notes declare a municipality and no note goes without: one partition, two
         // groups. A note without one is compared with every partition.

@@ -25,9 +25,10 @@ public struct Workspace: Sendable {
         notesNamingOthers = notes.indices.filter { notes[$0].hasExternalReferences }
         // The index is made on a thread of its own while the references are resolved on
         // all cores: resolution never asks it, and making it is a step for one core.
-        let indexing = Parallel.Background(enabled: spreadsNotes(notes.count)) {
+        let spread = spreadsNotes(notes.count)
+        let indexing = Parallel.Background(enabled: spread) {
             var names = NameIndex()
-            names.add(allNotes: entries)
+            names.add(allNotes: entries, parallel: spread)
             return names
         }
         resolve(notes: Array(notes.indices))
