@@ -85,6 +85,7 @@ enum CheckCommand {
             throw UsageError(message: "--fix cannot write standard input", hint: "use --fix --diff to see the changes")
         }
 
+        BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
         var result = run.check(paths: paths)
         if options.fix {

@@ -24,6 +24,7 @@ enum ReportCommand {
         options.language = try reader.choice("--lang", ["nl": Language.nl, "en": .en])
         options.configPath = reader.value("--config")
         options.excludes = reader.values("--exclude")
+        BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
         let result = run.check(paths: reader.positional.isEmpty ? ["."] : reader.positional)
         for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
