@@ -243,6 +243,11 @@ public struct Block: Sendable {
     /// looked up in place: no field is copied out of the array.
     public func hasField(_ key: FieldKey?) -> Bool { storage.keys & Block.keyBit(key) != 0 }
 
+    /// Whether two fields may share a key: false says no two do, read from the key bits
+    /// alone (one bit per field when no key repeats; fields whose key the kind does not know
+    /// share one). PN003 asks it of every block, and most have no field twice.
+    public var mayRepeatAKey: Bool { storage.keys.nonzeroBitCount != storage.fields.count }
+
     /// A key's bit in `Storage.keys`; the last for a field whose key is unknown (nil).
     static func keyBit(_ key: FieldKey?) -> UInt32 { 1 << UInt32(key?.rawValue ?? 31) }
 

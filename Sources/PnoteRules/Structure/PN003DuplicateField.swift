@@ -15,7 +15,7 @@ public enum DuplicateField: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks {
+        for block in context.note.blocks where block.mayRepeatAKey {
             // One bit per key seen (`FieldKey` has fewer than 64 cases): only a key seen
             // before is looked up, among the earlier fields.
             let fields = block.fields
