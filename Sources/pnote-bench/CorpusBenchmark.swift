@@ -51,16 +51,29 @@ enum CorpusBenchmark {
         var description: String
     }
 
+    /// Runs `executable` with its output thrown away, and returns when it has exited.
+    /// Spawned and waited for directly: Foundation's `Process.waitUntilExit` polls its run
+    /// loop and returned up to 50 ms late, which made `wc -l` (30 ms) look twice as slow.
     static func runQuietly(_ executable: String, _ arguments: [String], okCodes: Set<Int32>) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard okCodes.contains(process.terminationStatus) else {
-            throw Failure(description: "\(executable) exited with \(process.terminationStatus)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // This process's environment, made portably (`environ` is not imported on macOS).
+        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { for p in argv + envp { free(p) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure(description: "\(executable) could not be started (errno \(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which Swift does not import: the low 7 bits are the signal.
+        let signal = status & 0x7f, code = (status >> 8) & 0xff
+        guard signal == 0, okCodes.contains(code) else {
+            throw Failure(description: "\(executable) " + (signal == 0 ? "exited with \(code)" : "was killed by signal \(signal)"))
         }
     }
 
