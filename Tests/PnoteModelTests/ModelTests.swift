@@ -322,6 +322,31 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         block.fields.removeAll()
         #expect(!block.hasField(.budget) && block.field(.budget) == nil)
     }
+
+    /// PN003 skips a block when `mayRepeatAKey` is false: it must never be false for a
+    /// block with a key twice (two unknown keys count as one repeated key).
+    @Test func aRepeatedKeyIsNeverMissed() {
+        let tree = Parser.parse("""
+            ## Maatregel: Twee budgetten
+            - budget: € 10.000 per jaar
+            - niveau: selectief
+            - budget: € 20.000 per jaar
+            ## Maatregel: Elk veld één keer
+            - budget: € 10.000 per jaar
+            - niveau: selectief
+            - kleur: blauw
+            ## Maatregel: Twee onbekende
+            - kleur: blauw
+            - geur: fris
+            ## Maatregel: Geen velden
+
+            """)
+        let blocks = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil).blocks
+        #expect(blocks.map(\.mayRepeatAKey) == [true, false, true, false])
+        var changed = blocks[1]
+        changed.fields[1].key = .budget
+        #expect(changed.mayRepeatAKey, "made again when a key changes")
+    }
 }
 
 @Suite struct StringJoiningTests {
