@@ -55,7 +55,11 @@ enum CorpusBenchmark {
     /// Spawned and waited for directly: Foundation's `Process.waitUntilExit` polls its run
     /// loop and returned up to 50 ms late, which made `wc -l` (30 ms) look twice as slow.
     static func runQuietly(_ executable: String, _ arguments: [String], okCodes: Set<Int32>) throws {
+        #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
+        #else
+        var actions: posix_spawn_file_actions_t? = nil  // an opaque pointer on Darwin
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
