@@ -55,10 +55,10 @@ enum CorpusBenchmark {
     /// Spawned and waited for directly: Foundation's `Process.waitUntilExit` polls its run
     /// loop and returned up to 50 ms late, which made `wc -l` (30 ms) look twice as slow.
     static func runQuietly(_ executable: String, _ arguments: [String], okCodes: Set<Int32>) throws {
-        #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        #else
+        #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil  // an opaque pointer on Darwin
+        #else
+        var actions = posix_spawn_file_actions_t()  // a struct in glibc and musl
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
