@@ -9,7 +9,7 @@ import Glibc
 /// per step, allocations over 128 kB are mapped and unmapped one by one, and freed memory
 /// goes back to the kernel, to be faulted in and zeroed again. The process exits when the
 /// run is done, so it asks for memory in steps of 64 MB and keeps what it frees: on the
-/// 50 MB benchmark a sixth less system time and 5–7% less wall time, the same peak memory.
+/// 50 MB benchmark a sixth less system time and 6–9% less wall time, the same peak memory.
 /// The language server does not call this: it runs for hours and must give memory back.
 /// Elsewhere (macOS, musl) nothing changes.
 enum BatchMemory {
