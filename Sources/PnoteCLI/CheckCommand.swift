@@ -168,7 +168,7 @@ struct CheckRun {
         failures = finder.failures.map { ReadFailure(path: $0.path, reason: $0.reason) }
         let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
-        struct Member { var input: NoteInput; var configuration: Configuration }
+        struct Member { var input: NoteInput; var configuration: Configuration; var early: EarlyFindings? }
         struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration }
         var pending: [Pending] = []
         // The files are read on all cores; all else happens in input order.
@@ -217,24 +217,27 @@ struct CheckRun {
         // names no other note right away (see `NoteBuilder.build`). One file alone is left
         // to its workspace, which resolves a large note on all cores.
         var placed: [String: Int] = [:]
-        let sources = pending.map { p -> (path: String, bytes: [UInt8], index: Int) in
+        let sources = pending.map { p -> (path: String, bytes: [UInt8], index: Int, options: RuleOptions) in
             defer { placed[p.input.workspaceKey, default: 0] += 1 }
-            return (p.input.workspacePath, p.bytes, placed[p.input.workspaceKey, default: 0])
+            return (p.input.workspacePath, p.bytes, placed[p.input.workspaceKey, default: 0], p.configuration.options)
         }
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
         // Each worker reads values through a cache of its own (see `FieldReadCache.shared`);
-        // one file alone is built on all cores, through one cache with its lock.
+        // one file alone is built on all cores, through one cache with its lock. A note
+        // resolved as it was built is checked by the rules that read it alone right away,
+        // while it is in the cache (`Checker.checkAlone`); the others wait for the workspace.
         let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: !oneFile) }) { i, cache in
-            NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
-                              cache: cache, parallel: oneFile ? nil : false, workspaceIndex: oneFile ? nil : sources[i].index)
+            let note = NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
+                                         cache: cache, parallel: oneFile ? nil : false, workspaceIndex: oneFile ? nil : sources[i].index)
+            return (note: note, early: oneFile ? nil : Checker.checkAlone(note, at: sources[i].index, options: sources[i].options))
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.
         var groups: [String: (members: [Member], notes: [Note])] = [:]
         var order: [String] = []
-        for (p, note) in zip(pending, consume built) {
+        for (p, (note, early)) in zip(pending, consume built) {
             if groups[p.input.workspaceKey] == nil { order.append(p.input.workspaceKey) }
-            groups[p.input.workspaceKey, default: ([], [])].members.append(Member(input: p.input, configuration: p.configuration))
+            groups[p.input.workspaceKey, default: ([], [])].members.append(Member(input: p.input, configuration: p.configuration, early: early))
             groups[p.input.workspaceKey]!.notes.append(note)
         }
         for error in locator.errors {
@@ -246,7 +249,7 @@ struct CheckRun {
             let members = groups[key]!.members
             let workspace = Workspace(notes: groups.removeValue(forKey: key)!.notes)
             let paths = members.map(\.input.displayPath)
-            let reports = Checker.checkInParallel(workspace, configurations: members.map(\.configuration))
+            let reports = Checker.checkInParallel(workspace, configurations: members.map(\.configuration), early: members.map(\.early))
             for (i, member) in members.enumerated() {
                 let note = workspace.notes[i]
                 // Most notes suppress nothing: then the report's list is shared, not copied.

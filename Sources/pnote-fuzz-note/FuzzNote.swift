@@ -5,7 +5,9 @@ import PnoteRules
 import PnoteSyntax
 
 // libFuzzer target: any bytes through parser, model and every rule, alone and as two
-// notes of one workspace (split at the first NUL byte), with the safe fixes applied and
+// notes of one workspace (split at the first NUL byte), checked in the workspace and
+// also with the rules that read a note alone run first, as `pnote check` runs them (the
+// two must agree), with the safe fixes applied and
 // shown as a diff, and the findings rendered in every output format and read back
 // (`OutputOracles`).
 // Build with the fuzzer flags and -DPNOTE_FUZZING (see .ci/run); without them this is a
@@ -13,13 +15,19 @@ import PnoteSyntax
 
 func fuzzNote(_ bytes: [UInt8]) {
     let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map(Array.init)
+    // Built for their places, and checked alone where they may be, as `pnote check` does.
     let notes = parts.enumerated().map { i, part in
-        NoteBuilder.build(path: i == 0 ? "a.pnote" : "sub/b.pnote", tree: Parser.parse(SourceText(bytes: part)))
+        NoteBuilder.build(path: i == 0 ? "a.pnote" : "sub/b.pnote", tree: Parser.parse(SourceText(bytes: part)), workspaceIndex: i)
     }
+    let early = notes.enumerated().map { i, note in Checker.checkAlone(note, at: i, options: Configuration().options) }
     let workspace = Workspace(notes: notes)
     let paths = workspace.notes.map(\.path)
     var files: [CheckedFile] = []
-    for (i, report) in Checker.check(workspace).enumerated() {
+    let reports = Checker.check(workspace)
+    let summary = { (r: NoteReport) in r.diagnostics.map { "\($0.code) \($0.range.start)-\($0.range.end) \($0.severity) \($0.suppressed) \($0.message.en)" } }
+    let reportsWithEarly = Checker.checkInParallel(workspace, configurations: notes.map { _ in Configuration() }, early: early)
+    precondition(reports.map(summary) == reportsWithEarly.map(summary), "what the notes checked alone found differs from their check in the workspace")
+    for (i, report) in reports.enumerated() {
         let source = workspace.notes[i].source
         for d in report.diagnostics {
             precondition(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= source.bytes.count, "\(d.code): range \(d.range.start)..<\(d.range.end) out of the note's \(source.bytes.count) bytes")

@@ -378,6 +378,11 @@ public struct Note: Sendable {
     /// the note at that index resolves it no more.
     var resolvedAt: Int?
 
+    /// Whether the note is resolved, as it was built, for index `n` of its workspace: it
+    /// names no other note, and its references and links are final there. Rules that read
+    /// the note alone may then check it before the workspace is made.
+    public func isResolvedAlone(at n: Int) -> Bool { resolvedAt == n }
+
     /// The blocks whose folded id is `folded`, in order (more than one is PN006).
     public func blockIndices(withID folded: String) -> [Int] { blocksByID.all(folded, in: blocks) }
 

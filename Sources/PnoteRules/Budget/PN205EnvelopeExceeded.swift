@@ -2,6 +2,9 @@ import PnoteModel
 import PnoteSyntax
 
 public enum EnvelopeExceeded: Rule {
+    /// Measures of other notes may draw on the envelope.
+    public static let scope = RuleScope.notesReferringHere
+
     public static let meta = RuleMeta(
         code: "PN205", slug: "envelope-exceeded", severity: .error,
         title: Localized(nl: "Begroting overschreden", en: "Budget envelope exceeded"),
@@ -20,10 +23,15 @@ public enum EnvelopeExceeded: Rule {
     /// assign measures to its envelopes, so the others are not looked at: checking a folder
     /// of many notes stays linear.
     public static func membersByEnvelope(in workspace: Workspace, envelopeNote: Int? = nil) -> [BlockAddress: [Member]] {
-        var out: [BlockAddress: [Member]] = [:]
         // By index: a note copied per note of the folder made checking it quadratic.
-        for n in envelopeNote.map(workspace.notesReferring(to:)) ?? Array(workspace.notes.indices) {
-            let note = workspace.notes[n]
+        let indices = envelopeNote.map(workspace.notesReferring(to:)) ?? Array(workspace.notes.indices)
+        return membersByEnvelope(of: indices.map { ($0, workspace.notes[$0]) }, envelopeNote: envelopeNote)
+    }
+
+    /// `membersByEnvelope(in:envelopeNote:)` over `notes` only, each with its index.
+    static func membersByEnvelope(of notes: [(index: Int, note: Note)], envelopeNote: Int?) -> [BlockAddress: [Member]] {
+        var out: [BlockAddress: [Member]] = [:]
+        for (n, note) in notes {
             for (measure, target) in note.measureEnvelope where envelopeNote == nil || target.note == envelopeNote {
                 let block = note.blocks[measure]
                 guard case .amount(let money)? = block.budget else { continue }
@@ -42,7 +50,7 @@ public enum EnvelopeExceeded: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let envelopes = context.note.blocks(of: .budget)
         guard !envelopes.isEmpty else { return [] }
-        let byEnvelope = membersByEnvelope(in: context.workspace, envelopeNote: context.noteIndex)
+        let byEnvelope = membersByEnvelope(of: context.indexedNotesReferringHere, envelopeNote: context.noteIndex)
         return envelopes.compactMap { envelope in
             guard let total = annualTotal(of: envelope, in: context), let field = envelope.field(.total) else { return nil }
             let members = byEnvelope[context.address(envelope)] ?? []

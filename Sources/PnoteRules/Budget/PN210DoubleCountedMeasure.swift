@@ -2,6 +2,9 @@ import PnoteModel
 import PnoteSyntax
 
 public enum DoubleCountedMeasure: Rule {
+    /// It compares measures with those of other notes.
+    public static let scope = RuleScope.workspace
+
     public static let meta = RuleMeta(
         code: "PN210", slug: "double-counted-measure", severity: .warning,
         title: Localized(nl: "Maatregel dubbel begroot", en: "Measure budgeted twice"),

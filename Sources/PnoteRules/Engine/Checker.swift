@@ -12,20 +12,58 @@ public enum Checker {
 
     /// Every note of the workspace, on all cores. The result is in note order, the same as
     /// a sequential run: each note's check is pure and independent of the others.
-    public static func checkInParallel(_ workspace: Workspace, configurations: [Configuration]) -> [NoteReport] {
+    /// `early`: per note, what `checkAlone` found for it before the workspace was made, if
+    /// anything (empty: nothing for any note).
+    public static func checkInParallel(_ workspace: Workspace, configurations: [Configuration],
+                                       early: [EarlyFindings?] = []) -> [NoteReport] {
         let count = workspace.notes.count
-        guard count > 1 else { return (0..<count).map { check(note: $0, in: workspace, configuration: configurations[$0]) } }
+        let early = early.isEmpty ? Array(repeating: nil, count: count) : early
+        guard count > 1 else { return (0..<count).map { check(note: $0, in: workspace, configuration: configurations[$0], early: early[$0]) } }
         // The notes already keep every core busy: no second level of parallel rules.
-        return Parallel.map(count) { check(note: $0, in: workspace, configuration: configurations[$0], parallelRules: false) }
+        return Parallel.map(count) { check(note: $0, in: workspace, configuration: configurations[$0], parallelRules: false, early: early[$0]) }
+    }
+
+    /// What the rules not of `.workspace` scope find in a note that names no other note,
+    /// checked as soon as it is built for the place `index` where it will stand in its
+    /// workspace, while it is still in the cache: met again later, cold, they took a third
+    /// longer. Nil for a
+    /// note not resolved for that place (`Note.isResolvedAlone(at:)`), which its workspace
+    /// must resolve first.
+    public static func checkAlone(_ note: Note, at index: Int, options: RuleOptions) -> EarlyFindings? {
+        guard note.isResolvedAlone(at: index) else { return nil }
+        let context = RuleContext(alone: note, at: index, options: options)
+        let active = activeRules(of: RuleRegistry.all)
+        let found = active.map { $0.scope != .workspace ? $0.check(context) : [] }
+        return EarlyFindings(byRule: found)
+    }
+
+    /// The rules that run on their own: all but PN010, which the checker runs last.
+    static func activeRules(of rules: [any Rule.Type]) -> [any Rule.Type] {
+        rules.filter { $0 != UnusedSuppression.self }
     }
 
     /// `parallelRules`: nil lets the note's size decide (see `parallelRulesThreshold`).
+    /// `early`: what `checkAlone` found in the note, with the registry's rules.
     public static func check(note index: Int, in workspace: Workspace, configuration: Configuration = Configuration(),
-                             rules: [any Rule.Type] = RuleRegistry.all, parallelRules: Bool? = nil) -> NoteReport {
+                             rules: [any Rule.Type] = RuleRegistry.all, parallelRules: Bool? = nil,
+                             early: EarlyFindings? = nil) -> NoteReport {
         let context = RuleContext(workspace: workspace, noteIndex: index, options: configuration.options)
         let note = context.note
-        let active = rules.filter { $0 != UnusedSuppression.self }
-        let found = findings(of: active, in: context, parallel: parallelRules)
+        let active = activeRules(of: rules)
+        var found: [[Finding]]
+        if let early {
+            precondition(early.byRule.count == active.count && zip(active, activeRules(of: RuleRegistry.all)).allSatisfy { $0 == $1 },
+                         "early findings are made with the registry's rules")
+            found = early.byRule
+            // Found alone, a rule that reads the notes naming others read the note only: right
+            // when no note names another.
+            let aloneIsWhole = workspace.notesNamingOthers.isEmpty
+            for k in active.indices where active[k].scope == .workspace || (active[k].scope == .notesReferringHere && !aloneIsWhole) {
+                found[k] = active[k].check(context)
+            }
+        } else {
+            found = findings(of: active, in: context, parallel: parallelRules)
+        }
         // Made at its size: grown by appending, a large folder's lists held a third more.
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(found.reduce(0) { $0 + $1.count })
@@ -126,6 +164,12 @@ public enum Checker {
         if settings.status == .draft, severity == .error, !d.code.hasPrefix("PN0") { severity = .warning }
         return severity
     }
+}
+
+/// What the rules found in one note checked alone (`Checker.checkAlone`), per rule of the
+/// registry (PN010 left out); the lists of `.workspace` rules are empty.
+public struct EarlyFindings: Sendable {
+    let byRule: [[Finding]]
 }
 
 /// Where one suppression comment applies (section 8).

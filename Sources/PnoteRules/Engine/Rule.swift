@@ -121,8 +121,12 @@ public struct Finding: Sendable {
 }
 
 /// What a rule sees: one note, the workspace it is part of, and the options.
+///
+/// A note that names no other note may be checked alone, as soon as it is built and
+/// before its workspace is made (`Checker.checkAlone`), by the rules of `.note` scope:
+/// such a context has no workspace, and asking it for one is a programming error.
 public struct RuleContext: Sendable {
-    public let workspace: Workspace
+    private let madeWorkspace: Workspace?
     public let noteIndex: Int
     public let options: RuleOptions
     /// Facts several rules derive from the same note, computed once per check.
@@ -133,18 +137,61 @@ public struct RuleContext: Sendable {
     public let note: Note
 
     public init(workspace: Workspace, noteIndex: Int, options: RuleOptions = .standard) {
-        self.workspace = workspace
+        madeWorkspace = workspace
         self.noteIndex = noteIndex
         self.options = options
         self.note = workspace.notes[noteIndex]
+    }
+
+    /// A note checked alone, standing at `noteIndex` of a workspace not made yet.
+    init(alone note: Note, at noteIndex: Int, options: RuleOptions) {
+        madeWorkspace = nil
+        self.noteIndex = noteIndex
+        self.options = options
+        self.note = note
+    }
+
+    /// Whether the note is checked alone, before its workspace is made.
+    var isAlone: Bool { madeWorkspace == nil }
+
+    /// The workspace: for rules of `.workspace` scope only (see `RuleScope`).
+    public var workspace: Workspace {
+        guard let madeWorkspace else {
+            preconditionFailure("a rule of scope .note asked for the workspace; declare it `static let scope = RuleScope.workspace`")
+        }
+        return madeWorkspace
+    }
+
+    /// The block at `address`: read from the note itself when it is there, so that rules
+    /// of `.note` scope can follow the note's own references without a workspace.
+    public func block(_ address: BlockAddress) -> Block {
+        address.note == noteIndex ? note.blocks[address.block] : workspace.block(address)
     }
 
     public var tree: SyntaxTree { note.tree }
     public func text(_ range: TextRange) -> String { note.tree.text(range) }
 }
 
+/// What a rule reads besides the note it checks.
+public enum RuleScope: Sendable {
+    /// The note alone, and the blocks its own references name (`RuleContext.block`).
+    case note
+    /// The note and the notes that name other notes by path (`RuleContext.notesReferringHere`),
+    /// which may point into it. Checked alone, the rule reads the note alone; the checker
+    /// keeps that result only for a workspace where no note names another.
+    case notesReferringHere
+    /// Any note: the name index, another note's blocks or paths.
+    case workspace
+}
+
 /// A rule: metadata plus a pure function from the model to findings.
 public protocol Rule: Sendable {
     static var meta: RuleMeta { get }
+    /// `.note` unless the rule says otherwise: see `RuleScope`.
+    static var scope: RuleScope { get }
     static func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public static var scope: RuleScope { .note }
 }

@@ -5,7 +5,7 @@ extension RuleContext {
     /// The class of a target group block, with the lexicon of the options: made by the
     /// builder for the standard lexicon, here (once per check) for a configured one.
     public func classification(of address: BlockAddress) -> GroupClassification? {
-        let block = workspace.block(address)
+        let block = self.block(address)
         guard block.kind == .targetGroup else { return nil }
         if options.lexicon.isStandard { return block.standardClassification }
         return memo.classification(of: address) {
@@ -45,8 +45,14 @@ extension RuleContext {
     /// The notes whose references can point into this note: itself, and the notes that
     /// refer to other notes by path. Rules that ask "does anything refer to this block"
     /// look only at these, so checking a folder of many notes stays linear.
+    /// Checked alone (`RuleScope.notesReferringHere`), the note itself only.
     public var notesReferringHere: [Note] {
-        workspace.notesReferring(to: noteIndex).map { workspace.notes[$0] }
+        isAlone ? [note] : workspace.notesReferring(to: noteIndex).map { workspace.notes[$0] }
+    }
+
+    /// `notesReferringHere`, each with its index in the workspace.
+    public var indexedNotesReferringHere: [(index: Int, note: Note)] {
+        isAlone ? [(noteIndex, note)] : workspace.notesReferring(to: noteIndex).map { ($0, workspace.notes[$0]) }
     }
 
 }

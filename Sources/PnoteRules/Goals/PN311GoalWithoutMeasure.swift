@@ -2,6 +2,9 @@ import PnoteModel
 import PnoteSyntax
 
 public enum GoalWithoutMeasure: Rule {
+    /// Measures of other notes may contribute to the goal.
+    public static let scope = RuleScope.notesReferringHere
+
     public static let meta = RuleMeta(
         code: "PN311", slug: "goal-without-measure", severity: .warning,
         title: Localized(nl: "Doel zonder maatregel", en: "Goal without a measure"),

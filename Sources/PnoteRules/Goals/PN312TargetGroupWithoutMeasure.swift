@@ -2,6 +2,9 @@ import PnoteModel
 import PnoteSyntax
 
 public enum TargetGroupWithoutMeasure: Rule {
+    /// Measures of other notes may target the group.
+    public static let scope = RuleScope.notesReferringHere
+
     public static let meta = RuleMeta(
         code: "PN312", slug: "target-group-without-measure", severity: .info,
         title: Localized(nl: "Doelgroep zonder maatregel", en: "Target group without a measure"),

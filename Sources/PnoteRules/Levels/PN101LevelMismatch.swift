@@ -31,13 +31,13 @@ public enum LevelMismatch: Rule {
             let mismatching = Dictionary(grouping: mismatched, by: { $0.1.groupClass })
             for (cls, members) in mismatching.sorted(by: { $0.key < $1.key }) {
                 let fitting = cls.fittingLevels(system)
-                let names = members.map { "'\(context.workspace.block($0.0).title)'" }
+                let names = members.map { "'\(context.block($0.0).title)'" }
                 let single = members.count == 1
                 let message = Localized(
                     nl: "'\(measure.title)' staat op \(level.name.nl), maar \(single ? "de doelgroep" : "de doelgroepen") \(names.joinedAsList(conjunction: "en")) \(single ? "wordt" : "worden") bepaald door \(cls.name.nl); daarbij past \(fitting.spokenList.nl)",
                     en: "'\(measure.title)' is filed as \(level.name.en), but the target \(single ? "group" : "groups") \(names.joinedAsList(conjunction: "and")) \(single ? "is" : "are") defined by \(cls.name.en); \(fitting.spokenList.en) fits")
                 let related = members.map { address, _ in
-                    let group = context.workspace.block(address)
+                    let group = context.block(address)
                     let range = group.field(.criterion)?.syntax.fullValueRange ?? group.syntax.heading.range
                     return RelatedLocation(note: address.note, range: range,
                                            message: Localized(nl: "wat de doelgroep '\(group.title)' bepaalt", en: "what defines the target group '\(group.title)'"))

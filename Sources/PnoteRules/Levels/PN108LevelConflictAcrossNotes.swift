@@ -2,6 +2,9 @@ import PnoteModel
 import PnoteSyntax
 
 public enum LevelConflictAcrossNotes: Rule {
+    /// It compares target groups with those of other notes.
+    public static let scope = RuleScope.workspace
+
     public static let meta = RuleMeta(
         code: "PN108", slug: "level-conflict-across-notes", severity: .warning,
         title: Localized(nl: "Doelgroep verschilt tussen notities", en: "Target group differs across notes"),

@@ -46,6 +46,7 @@ public enum UnresolvedReference: Rule {
         if case .id(let id) = ref.text.target { written = id }
         let message: Localized
         if case .external(let path, let id) = ref.text.target {
+            // A note with such a reference is never checked alone: the workspace is there.
             message = context.workspace.notes.contains(where: { $0.path.hasSuffix(path) })
                 ? Localized(nl: "'\(path)' heeft geen blok met id '\(id)'", en: "'\(path)' has no block with id '\(id)'")
                 : Localized(nl: "er is geen notitie '\(path)' in de gecontroleerde map", en: "there is no note '\(path)' in the checked folder")

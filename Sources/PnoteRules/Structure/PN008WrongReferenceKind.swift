@@ -24,12 +24,12 @@ public enum WrongReferenceKind: Rule {
                 for ref in refs {
                     guard case .wrongKind(let actual)? = ref.problem, let target = ref.target else { continue }
                     let name = context.text(fields[i].syntax.keyRange)
-                    let title = context.workspace.block(target).title
+                    let title = context.block(target).title
                     out.append(Finding(
                         range: ref.range,
                         message: Localized(nl: "'\(ref.text.written)' wijst naar \(actual.name.nl) '\(title)', maar '\(name)' vraagt om een \(expected.name.nl)",
                                            en: "'\(ref.text.written)' points at \(actual.name.en) '\(title)', but '\(name)' needs a \(expected.name.en)"),
-                        related: [RelatedLocation(note: target.note, range: context.workspace.block(target).syntax.heading.range,
+                        related: [RelatedLocation(note: target.note, range: context.block(target).syntax.heading.range,
                                                   message: Localized(nl: "hierheen wijst de verwijzing", en: "the reference points here"))]))
                 }
             }
