@@ -323,6 +323,29 @@ func workspace(_ files: [(String, String)]) -> Workspace {
         #expect(!block.hasField(.budget) && block.field(.budget) == nil)
     }
 
+    /// Lookups read the fields where the block's list keeps them: after any change, to a
+    /// block alone or to one of two copies that share their box and list, each copy must
+    /// read its own fields.
+    @Test func lookupsFollowTheFieldsOfEachCopy() {
+        let original = NoteBuilder.build(path: "a.pnote", tree: Parser.parse("## Maatregel: M\n- niveau: selectief\n- budget: € 10 per jaar\n"), cache: nil).blocks[0]
+        var grown = original
+        grown.fields += Array(repeating: original.fields[1], count: 40)  // a new buffer
+        grown.fields[0].key = nil
+        var rewritten = original
+        rewritten.setValue(.text("anders"), ofField: 1)
+        var emptied = original
+        emptied.fields.removeAll()
+        func budgetText(_ b: Block) -> String? {
+            if case .text(let t)? = b.value(.budget) { return t }
+            return b.value(.budget).map { _ in "budget" }
+        }
+        #expect(original.value(.level) != nil && budgetText(original) == "budget" && original.field(.budget)?.rawValue == "€ 10 per jaar")
+        #expect(grown.value(.level) == nil && budgetText(grown) == "budget" && grown.fields.count == 42 && grown.hasField(nil))
+        #expect(budgetText(rewritten) == "anders" && rewritten.value(.level) != nil)
+        #expect(emptied.value(.level) == nil && emptied.field(.budget) == nil && emptied.references(.targetGroup).isEmpty)
+        #expect(budgetText(original) == "budget", "the copies' changes leave the original as it was")
+    }
+
     /// PN003 skips a block when `mayRepeatAKey` is false: it must never be false for a
     /// block with a key twice (two unknown keys count as one repeated key).
     @Test func aRepeatedKeyIsNeverMissed() {
