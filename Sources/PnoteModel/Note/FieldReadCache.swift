@@ -48,9 +48,12 @@ public final class FieldReadCache: @unchecked Sendable {
 
     /// Direct mapped: an entry lives in the slot its hash picks, and a new value for that
     /// slot replaces it. No table to hash into again, grow or empty when full.
-    /// Read and written under `lock` (or by one thread only), so the run-time exclusivity
-    /// checks are left out.
-    @exclusivity(unchecked) private var slots: [Entry?]
+    /// Read and written under `lock` (or by one thread only). Each slot holds its entry
+    /// with one reference of its own (taken by `store`, given back when replaced or in
+    /// `deinit`), so a lookup reads an entry in place: a list of optionals retained the
+    /// list and the entry, and released both, for every field of every note.
+    private let slots: UnsafeMutablePointer<Unmanaged<Entry>?>
+    private let slotCount: Int
     private let slotMask: UInt64
     /// Nil for a cache that one thread uses at a time (`pnote check`'s, one per worker):
     /// taking an uncontended lock twice per field was 1% of a check.
@@ -68,9 +71,16 @@ public final class FieldReadCache: @unchecked Sendable {
         lock = oneThreadAtATime ? nil : NSLock()
         var size = 1
         while size < capacity { size *= 2 }
-        slots = Array(repeating: nil, count: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: nil, count: size)
+        slotCount = size
         slotMask = UInt64(size - 1)
         self.hash = hash
+    }
+
+    deinit {
+        for i in 0..<slotCount { slots[i]?.release() }
+        slots.deallocate()
     }
 
     /// The slot key of a field whose line reads `line`, from its key to the end of its value
@@ -81,25 +91,28 @@ public final class FieldReadCache: @unchecked Sendable {
         hash(line, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
     }
 
-    func entry(_ hashKey: UInt64, kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> Entry? {
-        lock?.lock()
-        let found = slots[Int(hashKey & slotMask)]
-        lock?.unlock()
-        guard let entry = found, entry.kind == kind, entry.language == language,
-              FieldReadCache.equal(entry.line, line) else { return nil }
-        return entry
+    /// The content of the entry for a field whose line reads `line`, if the cache has it.
+    func content(_ hashKey: UInt64, kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> Field.Content? {
+        lock?.lock(); defer { lock?.unlock() }
+        // Under the lock: a store may replace (and release) the entry meanwhile.
+        return slots[Int(hashKey & slotMask)]?._withUnsafeGuaranteedRef { entry in
+            guard entry.kind == kind, entry.language == language, FieldReadCache.equal(entry.line, line) else { return nil }
+            return entry.content
+        }
     }
 
     func store(_ entry: Entry, for hashKey: UInt64) {
         lock?.lock()
-        slots[Int(hashKey & slotMask)] = entry
+        let slot = slots + Int(hashKey & slotMask)
+        slot.pointee?.release()
+        slot.pointee = Unmanaged.passRetained(entry)
         lock?.unlock()
     }
 
     /// How many slots hold an entry.
     public var count: Int {
         lock?.lock(); defer { lock?.unlock() }
-        return slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        return (0..<slotCount).reduce(0) { $0 + (slots[$1] == nil ? 0 : 1) }
     }
 
     private static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -157,8 +157,8 @@ public enum NoteBuilder {
         let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
         let line = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.valueRange.end])
         let hashKey = cache.key(kind: kind, language: language, line: line)
-        if let hit = cache.entry(hashKey, kind: kind, language: language, line: line) {
-            return Field(content: hit.content, syntax: node)
+        if let content = cache.content(hashKey, kind: kind, language: language, line: line) {
+            return Field(content: content, syntax: node)
         }
         let keyText = String(decoding: keyBytes, as: UTF8.self), raw = String(decoding: rawBytes, as: UTF8.self)
         let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
