@@ -225,3 +225,13 @@ public struct SyntaxTree: Sendable {
                    comments: comments, problems: problems)
     }
 }
+
+extension FieldNode {
+    /// The whole value, including continuation lines.
+    public var fullValueRange: TextRange {
+        TextRange(valueRange.start, continuationRanges.last?.end ?? valueRange.end)
+    }
+
+    /// From the key to the end of the value.
+    public var keyAndValueRange: TextRange { TextRange(keyRange.start, fullValueRange.end) }
+}

@@ -61,6 +61,30 @@ import Testing
         #expect(Self.names(w, from: 0) == [])
     }
 
+    /// An edit that renames nothing leaves the names as they were, but not what the index
+    /// keeps beside them: a changed criterion or budget is seen by the next lookup, as in a
+    /// workspace made afresh. (Before, the members kept their old class.)
+    @Test func editsThatRenameNothingStillChangeWhatTheIndexKeeps() {
+        func facts(_ w: Workspace) -> [String] {
+            w.indexedBlocks(ofNote: 0).map { block in
+                let twin = w.firstSameNamed(block, inNote: 0) { _ in true }
+                var seen: [String] = []
+                _ = w.firstSameNamed(block, inNote: 0) { c in
+                    seen.append("\(c.address.note).\(c.address.block) \(c.standardGroupClass.map { "\($0)" } ?? "-") \(c.hasReadableBudget)")
+                    return false
+                }
+                return "\(block.title) \(block.headingRange.start) \(seen) \(twin.map { "\($0.block.criterionRange.start) \($0.block.hasBudget)" } ?? "-")"
+            }
+        }
+        let a = note("## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: mantelzorg\n## Maatregel: Respijt\n- budget: € 10 per jaar\n")
+        var w = Workspace(notes: [a, note("## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: mantelzorg\n## Maatregel: Respijt\n- budget: € 10 per jaar\n", path: "b.pnote")])
+        let edited = "## Doelgroep: Mantelzorgers\n- omvang: 10\n- kenmerk: diagnose: dementie\n## Maatregel: Respijt\n- budget: veel\n"
+        w.replace(noteAt: 1, with: note(edited, path: "b.pnote"))
+        let fresh = Workspace(notes: [a, note(edited, path: "b.pnote")])
+        #expect(facts(w) == facts(fresh))
+        #expect(facts(w).joined().contains("diagnosis") && facts(w).joined().contains("false"))
+    }
+
     /// The merged lookup against the definition: every block of every other note compared
     /// by kind, folded id or title, and municipality, on random workspaces that are edited
     /// and grown as the editor does. Names repeat within notes, ids match other titles,

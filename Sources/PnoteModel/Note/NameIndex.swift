@@ -16,18 +16,22 @@ struct NameIndex: Sendable {
     /// every block of every note, and a set hashed the kind each time.
     static func isIndexed(_ kind: BlockKind) -> Bool { kind == .targetGroup || kind == .measure }
 
-    /// A block in a group: where it is, and a target group's class under the standard
-    /// lexicon, kept here so that PN108 compares classes across notes without reading the
-    /// other notes' blocks (a cold read per twin was a third of the rule). 12 bytes.
+    /// A block in a group: where it is, a target group's class under the standard lexicon
+    /// and whether a measure has a readable budget, kept here so that PN108 and PN210 pass
+    /// over the blocks of a name without reading anything else (a cold read per twin was a
+    /// third of a rule). 12 bytes.
     struct Member: Sendable, Equatable {
         let note: Int32
         let block: Int32
         let standardGroupClass: TargetGroupClass?
+        let hasReadableBudget: Bool
 
-        init(note: Int, block: Int32, standardGroupClass: TargetGroupClass?) {
-            self.note = Int32(note)
-            self.block = block
-            self.standardGroupClass = standardGroupClass
+        /// The member for the `k`th name of `entries`, of note `n`.
+        init(_ entries: Entries, _ k: Int, note n: Int) {
+            note = Int32(n)
+            block = entries.blocks[k]
+            standardGroupClass = entries.classes[k]
+            hasReadableBudget = entries.indexed[k / 2].hasReadableBudget  // two names per block
         }
 
         var address: BlockAddress { BlockAddress(note: Int(note), block: Int(block)) }
@@ -94,6 +98,8 @@ struct NameIndex: Sendable {
         var blocks: [Int32] = []
         /// Per name, its block's `standardClassification` class.
         var classes: [TargetGroupClass?] = []
+        /// Per indexed block (one per two names), what the rules that compare notes read.
+        var indexed: [IndexedBlock] = []
 
         init(of note: Note) {
             let municipality = NameIndex.municipality(of: note)
@@ -104,6 +110,7 @@ struct NameIndex: Sendable {
             names.reserveCapacity(2 * count)
             blocks.reserveCapacity(2 * count)
             classes.reserveCapacity(2 * count)
+            indexed.reserveCapacity(count)
             for block in note.blocks where NameIndex.isIndexed(block.kind) {
                 let kind = block.kind
                 if seeds[kind.ordinal] == nil {
@@ -116,6 +123,7 @@ struct NameIndex: Sendable {
                 blocks.append(Int32(block.index)); blocks.append(Int32(block.index))
                 let groupClass = block.standardClassification?.groupClass
                 classes.append(groupClass); classes.append(groupClass)
+                indexed.append(IndexedBlock(block))
             }
         }
     }
@@ -127,6 +135,8 @@ struct NameIndex: Sendable {
         var municipality: String
         var blocks: [Int32]
         var groups: [Int32]
+        /// Per indexed block, in block order (`blocks` names each twice).
+        var indexed: [IndexedBlock]
     }
 
     private var storedByNote: [Stored?] = []
@@ -137,6 +147,21 @@ struct NameIndex: Sendable {
     private var notesWithoutMunicipality = 0
 
     static func municipality(of note: Note) -> String { note.settings.municipality.map(Folding.fold) ?? "" }
+
+    /// Note `n`'s indexed blocks, in block order (empty for a note not in the index).
+    func indexedBlocks(ofNote n: Int) -> [IndexedBlock] { n < storedByNote.count ? storedByNote[n]?.indexed ?? [] : [] }
+
+    /// What the index keeps of block `block` of note `n`, if it is indexed.
+    func indexedBlock(_ block: Int32, ofNote n: Int) -> IndexedBlock? {
+        guard n < storedByNote.count, let stored = storedByNote[n] else { return nil }
+        // Two names per indexed block, in block order: the block's first is at an even place.
+        var low = 0, high = stored.indexed.count
+        while low < high {
+            let mid = (low + high) / 2
+            if stored.blocks[2 * mid] < block { low = mid + 1 } else { high = mid }
+        }
+        return low < stored.indexed.count && stored.blocks[2 * low] == block ? stored.indexed[low] : nil
+    }
 
     /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
     func municipality(ofNote n: Int) -> String? { n < storedByNote.count ? storedByNote[n]?.municipality : nil }
@@ -184,7 +209,7 @@ struct NameIndex: Sendable {
                 for (n, note) in entries.enumerated() {
                     for k in note.names.indices where note.names[k].shard == shard {
                         table.groups[Int(ids.buffer[firstName[n] + k])].blocks
-                            .append(Member(note: n, block: note.blocks[k], standardGroupClass: note.classes[k]))
+                            .append(Member(note, k, note: n))
                     }
                 }
                 return table
@@ -197,7 +222,7 @@ struct NameIndex: Sendable {
         storedByNote.reserveCapacity(entries.count)
         for (n, note) in entries.enumerated() {
             let numbers = note.names.indices.map { k in ids[firstName[n] + k] + (note.names[k].shard == 1 ? Int32(offset) : 0) }
-            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: numbers))
+            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: numbers, indexed: note.indexed))
         }
     }
 
@@ -206,6 +231,14 @@ struct NameIndex: Sendable {
         let entries = note.nameEntries ?? Entries(of: note)
         if n < storedByNote.count, let stored = storedByNote[n], stored.municipality == entries.municipality,
            stored.blocks == entries.blocks, zip(stored.groups, entries.names).allSatisfy({ groups[Int($0)].name == $1 }) {
+            // The same names in the same blocks; what they say (class, budget, ranges) may differ.
+            storedByNote[n]!.indexed = entries.indexed
+            for k in entries.names.indices {
+                let g = Int(stored.groups[k])
+                for i in NameIndex.run(of: n, in: groups[g].blocks) where groups[g].blocks[i].block == entries.blocks[k] {
+                    groups[g].blocks[i] = Member(entries, k, note: n)
+                }
+            }
             return
         }
         remove(at: n)
@@ -220,7 +253,7 @@ struct NameIndex: Sendable {
         ids.reserveCapacity(entries.names.count)
         for k in entries.names.indices {
             let g = group(named: entries.names[k])
-            let member = Member(note: n, block: entries.blocks[k], standardGroupClass: entries.classes[k])
+            let member = Member(entries, k, note: n)
             // Notes are mostly added in order, and blocks come in order: most go at the end.
             if let last = groups[g].blocks.last, !NameIndex.precedes(last, member) {
                 groups[g].blocks.insert(member, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
@@ -229,7 +262,7 @@ struct NameIndex: Sendable {
             }
             ids.append(Int32(g))
         }
-        storedByNote[n] = Stored(municipality: entries.municipality, blocks: entries.blocks, groups: ids)
+        storedByNote[n] = Stored(municipality: entries.municipality, blocks: entries.blocks, groups: ids, indexed: entries.indexed)
     }
 
     /// The group of `name`, made (or a free one taken) if there is none.
@@ -370,5 +403,40 @@ struct NameIndex: Sendable {
 
     private static func precedes(_ a: Member, _ b: Member) -> Bool {
         a.note < b.note || (a.note == b.note && a.block < b.block)
+    }
+}
+
+/// What the rules that compare notes (PN108, PN210) read of a target group or measure,
+/// kept by the name index: they then read no block of another note (a cold read per
+/// twin), and `pnote check` may let a note's blocks go once the rules that read the note
+/// alone have run (`Note.withoutBlocks`).
+public struct IndexedBlock: Sendable {
+    public let index: Int
+    public let kind: BlockKind
+    public let title: String
+    public let foldedID: String
+    public let foldedTitle: String
+    public let headingRange: TextRange
+    /// The first `kenmerk` field's value, else the heading: where a target group's class is
+    /// decided.
+    public let criterionRange: TextRange
+    /// `Block.standardClassification`'s class.
+    public let standardGroupClass: TargetGroupClass?
+    /// Whether the block has a `budget` field, and whether the first one could be read.
+    public let hasBudget: Bool
+    public let hasReadableBudget: Bool
+
+    init(_ block: Block) {
+        index = block.index
+        kind = block.kind
+        title = block.title
+        foldedID = block.foldedID
+        foldedTitle = block.foldedTitle
+        headingRange = block.syntax.heading.range
+        criterionRange = block.field(.criterion)?.syntax.fullValueRange ?? block.syntax.heading.range
+        standardGroupClass = block.standardClassification?.groupClass
+        let budget = block.field(.budget)
+        hasBudget = budget != nil
+        hasReadableBudget = budget.map { !$0.isInvalid } ?? false
     }
 }

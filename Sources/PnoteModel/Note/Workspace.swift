@@ -77,6 +77,36 @@ public struct Workspace: Sendable {
         return first
     }
 
+    /// Note `n`'s target groups and measures, in block order, as the name index keeps them.
+    public func indexedBlocks(ofNote n: Int) -> [IndexedBlock] { names.indexedBlocks(ofNote: n) }
+
+    /// What `firstSameNamed(_:inNote:where:)` hands its test of each candidate: what the name
+    /// index keeps of it beside its name.
+    public struct Candidate {
+        public let address: BlockAddress
+        /// `IndexedBlock.standardGroupClass` and `hasReadableBudget`.
+        public let standardGroupClass: TargetGroupClass?
+        public let hasReadableBudget: Bool
+    }
+
+    /// `firstSameNamed` for one of note `n`'s `indexedBlocks`: the first candidate for which
+    /// `fits` holds, with what the index keeps of it. No block of any note is read.
+    public func firstSameNamed(_ block: IndexedBlock, inNote n: Int,
+                               where fits: (Candidate) -> Bool) -> (address: BlockAddress, block: IndexedBlock)? {
+        var first: BlockAddress?
+        let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
+        names.forEachBlock(named: block.kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n,
+                           block: block.index) { member in
+            let candidate = Candidate(address: member.address, standardGroupClass: member.standardGroupClass,
+                                      hasReadableBudget: member.hasReadableBudget)
+            guard fits(candidate) else { return true }
+            first = member.address
+            return false
+        }
+        guard let first, let found = names.indexedBlock(Int32(first.block), ofNote: first.note) else { return nil }
+        return (first, found)
+    }
+
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
     func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (NameIndex.Member) -> Bool) {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])

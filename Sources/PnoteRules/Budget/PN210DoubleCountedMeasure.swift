@@ -19,23 +19,22 @@ public enum DoubleCountedMeasure: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for measure in context.note.blocks(of: .measure) where measure.hasField(.budget) {
+        // The measures as the name index keeps them: `pnote check` may have let the blocks go.
+        for measure in context.workspace.indexedBlocks(ofNote: context.noteIndex) where measure.kind == .measure && measure.hasBudget {
             // Other notes of the same municipality (or of none declared) only.
-            let twinWithBudget = context.workspace.firstSameNamed(.measure, as: measure, inNote: context.noteIndex) { address in
-                guard let budget = context.workspace.block(address).field(.budget) else { return false }
-                return !budget.isInvalid
-            }
-            guard let address = twinWithBudget else { continue }
+            guard let (address, twin) = context.workspace.firstSameNamed(measure, inNote: context.noteIndex,
+                                                                         where: { $0.hasReadableBudget })
+            else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
-            let n = address.note, otherPath = context.workspace.notes[n].path, twin = context.workspace.block(address)
+            let n = address.note, otherPath = context.workspace.notes[n].path
             // Joined, not interpolated: this rule may report every measure of a folder.
             let title = measure.title
-            out.append(Finding(range: measure.syntax.heading.range,
+            out.append(Finding(range: measure.headingRange,
                                message: Localized(nl: String(joining: "maatregel '", title, "' heeft ook in ", otherPath, " een budget; samen wordt hij dubbel geteld"),
                                                   en: String(joining: "measure '", title, "' also has a budget in ", otherPath, "; together it is counted twice")),
                                help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
                                                en: "budget it in one note and refer to it from the other"),
-                               related: [RelatedLocation(note: n, range: twin.syntax.heading.range,
+                               related: [RelatedLocation(note: n, range: twin.headingRange,
                                                          message: Localized(nl: "hetzelfde budget", en: "the same budget"))]))
         }
         return out

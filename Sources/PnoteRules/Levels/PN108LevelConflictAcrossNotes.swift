@@ -17,24 +17,27 @@ public enum LevelConflictAcrossNotes: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for group in context.note.blocks(of: .targetGroup) {
-            guard let mine = context.classification(of: context.address(group)) else { continue }
+        let n = context.noteIndex
+        // With the standard lexicon the name index knows each group's class: no block is
+        // read (`pnote check` may have let them go). A configured lexicon reads the blocks.
+        let standard = context.options.lexicon.isStandard
+        func groupClass(_ address: BlockAddress, standardClass: TargetGroupClass?) -> TargetGroupClass? {
+            standard ? standardClass : context.classification(of: address)?.groupClass
+        }
+        for group in context.workspace.indexedBlocks(ofNote: n) where group.kind == .targetGroup {
+            guard let mine = groupClass(BlockAddress(note: n, block: group.index), standardClass: group.standardGroupClass) else { continue }
             // Other notes of the same municipality (or of none declared) only.
-            // With the standard lexicon the index knows each twin's class: no twin is read.
-            let standard = context.options.lexicon.isStandard
-            let differing = context.workspace.firstSameNamed(.targetGroup, as: group, inNote: context.noteIndex) { address, standardClass in
-                let theirs = standard ? standardClass : context.classification(of: address)?.groupClass
-                return theirs.map { $0 != mine.groupClass } ?? false
-            }
-            guard let address = differing, let theirs = context.classification(of: address) else { continue }
+            guard let (address, candidate) = context.workspace.firstSameNamed(group, inNote: n, where: {
+                groupClass($0.address, standardClass: $0.standardGroupClass).map { $0 != mine } ?? false
+            }), let theirs = groupClass(address, standardClass: candidate.standardGroupClass) else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
-            let n = address.note, otherPath = context.workspace.notes[n].path, candidate = context.workspace.block(address)
+            let otherPath = context.workspace.notes[address.note].path
             out.append(Finding(
-                range: group.syntax.heading.range,
-                message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.groupClass.name.nl), maar in \(otherPath) door \(theirs.groupClass.name.nl)",
-                                   en: "target group '\(group.title)' is defined here by \(mine.groupClass.name.en), but in \(otherPath) by \(theirs.groupClass.name.en)"),
+                range: group.headingRange,
+                message: Localized(nl: "doelgroep '\(group.title)' wordt hier bepaald door \(mine.name.nl), maar in \(otherPath) door \(theirs.name.nl)",
+                                   en: "target group '\(group.title)' is defined here by \(mine.name.en), but in \(otherPath) by \(theirs.name.en)"),
                 help: Localized(nl: "maak het kenmerk in beide notities gelijk", en: "make the criterion the same in both notes"),
-                related: [RelatedLocation(note: n, range: candidate.field(.criterion)?.syntax.fullValueRange ?? candidate.syntax.heading.range,
+                related: [RelatedLocation(note: address.note, range: candidate.criterionRange,
                                           message: Localized(nl: "de andere indeling", en: "the other classification"))]))
         }
         return out

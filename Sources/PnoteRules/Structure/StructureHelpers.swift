@@ -1,16 +1,6 @@
 import PnoteModel
 import PnoteSyntax
 
-extension FieldNode {
-    /// The whole value, including continuation lines.
-    public var fullValueRange: TextRange {
-        TextRange(valueRange.start, continuationRanges.last?.end ?? valueRange.end)
-    }
-
-    /// From the key to the end of the value.
-    public var keyAndValueRange: TextRange { TextRange(keyRange.start, fullValueRange.end) }
-}
-
 extension BlockKind {
     public var name: Localized {
         switch self {
