@@ -147,6 +147,9 @@ struct CheckRun {
     let options: CheckCommand.Options
     let console: Console
     var failures: [ReadFailure] = []
+    /// Whether the checked notes keep their blocks (`pnote report` reads them); else a
+    /// note's blocks are let go once nothing will read them (`Note.withoutBlocks`).
+    var keepsBlocks = false
     /// Display path → (absolute path or nil for stdin, the bytes read).
     private(set) var read: [String: (absolute: String?, bytes: [UInt8])] = [:]
 
@@ -222,6 +225,12 @@ struct CheckRun {
             return (p.input.workspacePath, p.bytes, placed[p.input.workspaceKey, default: 0], p.configuration.options)
         }
         let oneFile = sources.count == 1  // else the files keep the cores busy: no parallel build inside one
+        // A note's blocks can go as soon as the rules that read it alone have run, when no
+        // later step reads them: no note names another (PN311, PN312 and PN205 would read
+        // the named notes again), and the lexicon is the standard one (PN108 classifies the
+        // blocks with a configured one). The rules that compare notes read the name index.
+        let releasesBlocks = !keepsBlocks && !oneFile && pending.allSatisfy { $0.configuration.options.lexicon.isStandard }
+            && !Parallel.map(pending.count, { [pending] in ReferenceText.mayNameAnotherNote(pending[$0].bytes) }).contains(true)
         // Each worker reads values through a cache of its own (see `FieldReadCache.shared`);
         // one file alone is built on all cores, through one cache with its lock. A note
         // resolved as it was built is checked by the rules that read it alone right away,
@@ -229,7 +238,8 @@ struct CheckRun {
         let built = Parallel.map(sources.count, perWorker: { FieldReadCache(capacity: FieldReadCache.defaultCapacity, oneThreadAtATime: !oneFile) }) { i, cache in
             let note = NoteBuilder.build(path: sources[i].path, tree: Parser.parse(SourceText(bytes: sources[i].bytes)),
                                          cache: cache, parallel: oneFile ? nil : false, workspaceIndex: oneFile ? nil : sources[i].index)
-            return (note: note, early: oneFile ? nil : Checker.checkAlone(note, at: sources[i].index, options: sources[i].options))
+            let early = oneFile ? nil : Checker.checkAlone(note, at: sources[i].index, options: sources[i].options)
+            return (note: releasesBlocks && early != nil ? note.withoutBlocks() : note, early: early)
         }
         // Each note is handed to its workspace without another reference kept: resolution
         // writes into the blocks, and a second reference would make each of them copy itself.

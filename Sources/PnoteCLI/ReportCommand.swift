@@ -26,6 +26,7 @@ enum ReportCommand {
         options.excludes = reader.values("--exclude")
         BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
+        run.keepsBlocks = true  // the report reads them
         let result = run.check(paths: reader.positional.isEmpty ? ["."] : reader.positional)
         for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
         let data = ReportData(result: result)

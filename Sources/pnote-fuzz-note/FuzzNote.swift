@@ -6,8 +6,8 @@ import PnoteSyntax
 
 // libFuzzer target: any bytes through parser, model and every rule, alone and as two
 // notes of one workspace (split at the first NUL byte), checked in the workspace and
-// also with the rules that read a note alone run first, as `pnote check` runs them (the
-// two must agree), with the safe fixes applied and
+// also with the rules that read a note alone run first and the blocks let go, as
+// `pnote check` does (all must agree), with the safe fixes applied and
 // shown as a diff, and the findings rendered in every output format and read back
 // (`OutputOracles`).
 // Build with the fuzzer flags and -DPNOTE_FUZZING (see .ci/run); without them this is a
@@ -27,6 +27,12 @@ func fuzzNote(_ bytes: [UInt8]) {
     let summary = { (r: NoteReport) in r.diagnostics.map { "\($0.code) \($0.range.start)-\($0.range.end) \($0.severity) \($0.suppressed) \($0.message.en)" } }
     let reportsWithEarly = Checker.checkInParallel(workspace, configurations: notes.map { _ in Configuration() }, early: early)
     precondition(reports.map(summary) == reportsWithEarly.map(summary), "what the notes checked alone found differs from their check in the workspace")
+    // And with the notes' blocks let go, as `pnote check` does when no note may name another.
+    if !parts.contains(where: ReferenceText.mayNameAnotherNote) && !early.contains(where: { $0 == nil }) {
+        let released = Workspace(notes: notes.map { $0.withoutBlocks() })
+        let reportsReleased = Checker.checkInParallel(released, configurations: notes.map { _ in Configuration() }, early: early)
+        precondition(reports.map(summary) == reportsReleased.map(summary), "the notes without their blocks are reported otherwise")
+    }
     for (i, report) in reports.enumerated() {
         let source = workspace.notes[i].source
         for d in report.diagnostics {

@@ -399,6 +399,27 @@ public struct Note: Sendable {
     /// the note at that index resolves it no more.
     var resolvedAt: Int?
 
+    /// Whether the blocks were let go (`withoutBlocks`).
+    public private(set) var blocksReleased = false
+
+    /// The note without its blocks and all made from them; its path, tree (and source),
+    /// settings, front matter and what it puts in the name index stay. `pnote check` keeps
+    /// only this of a note once the rules that read the note alone have run on it, when
+    /// nothing else reads its blocks (see `CheckRun`): the rules that compare notes read
+    /// the name index, and the outputs read the source. The blocks were four fifths of a
+    /// folder's memory, and each new page of memory costs a fault; let go, their memory
+    /// is used again by the next note.
+    public func withoutBlocks() -> Note {
+        var husk = Note(path: path, tree: tree, settings: settings, frontMatter: frontMatter, blocks: [],
+                        blocksByID: BlockNameTable(.id, of: []), blocksByTitle: nil)
+        husk.blockIndicesByKind = Array(repeating: [], count: BlockKind.allCases.count)
+        husk.hasExternalReferences = hasExternalReferences
+        husk.nameEntries = nameEntries
+        husk.resolvedAt = resolvedAt
+        husk.blocksReleased = true
+        return husk
+    }
+
     /// Whether the note is resolved, as it was built, for index `n` of its workspace: it
     /// names no other note, and its references and links are final there. Rules that read
     /// the note alone may then check it before the workspace is made.

@@ -34,7 +34,7 @@ public enum Checker {
         let context = RuleContext(alone: note, at: index, options: options)
         let active = activeRules(of: RuleRegistry.all)
         let found = active.map { $0.scope != .workspace ? $0.check(context) : [] }
-        return EarlyFindings(byRule: found)
+        return EarlyFindings(byRule: found, scopes: SuppressionScope.scopes(in: note))
     }
 
     /// The rules that run on their own: all but PN010, which the checker runs last.
@@ -56,8 +56,9 @@ public enum Checker {
                          "early findings are made with the registry's rules")
             found = early.byRule
             // Found alone, a rule that reads the notes naming others read the note only: right
-            // when no note names another.
+            // when no note names another. (A note whose blocks are gone is checked only then.)
             let aloneIsWhole = workspace.notesNamingOthers.isEmpty
+            precondition(aloneIsWhole || !note.blocksReleased, "a note without blocks is checked again")
             for k in active.indices where active[k].scope == .workspace || (active[k].scope == .notesReferringHere && !aloneIsWhole) {
                 found[k] = active[k].check(context)
             }
@@ -75,7 +76,7 @@ public enum Checker {
                 diagnostics.append(Diagnostic(code: meta.code, slug: meta.slug, severity: meta.severity, finding: finding))
             }
         }
-        var scopes = SuppressionScope.scopes(in: note)
+        var scopes = early?.scopes ?? SuppressionScope.scopes(in: note)
         SuppressionMatching.apply(&scopes, to: &diagnostics)
         if rules.contains(where: { $0 == UnusedSuppression.self }) {
             diagnostics += unusedSuppressionReports(&scopes, note: note)
@@ -170,6 +171,8 @@ public enum Checker {
 /// registry (PN010 left out); the lists of `.workspace` rules are empty.
 public struct EarlyFindings: Sendable {
     let byRule: [[Finding]]
+    /// The note's suppression comments, with what each applies to (read from its blocks).
+    let scopes: [SuppressionScope]
 }
 
 /// Where one suppression comment applies (section 8).
