@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reference written in a field (section 5): `#id`, a block title, or `file.pnote#id`.
 public struct ReferenceText: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
@@ -28,16 +30,14 @@ extension ReferenceText {
     /// `parse` needs it in front of a reference's first `#`, so it errs only towards true.
     public static func mayNameAnotherNote(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
-            let lower: [UInt8] = Array(".pnote".utf8)
-            var i = 6
-            while i < b.count {
-                // `#` is rare enough that a byte-by-byte look is cheap beside parsing.
-                if b[i] == 0x23 {
-                    var k = 0
-                    while k < 6 && (b[i - 6 + k] | (k == 0 ? 0 : 0x20)) == lower[k] { k += 1 }
-                    if k == 6 { return true }
-                }
-                i += 1
+            guard let base = b.baseAddress else { return false }
+            var at = 0
+            // From `#` to `#` with `memchr`: a note has one or two per heading and reference.
+            while at < b.count, let found = memchr(base + at, 0x23, b.count - at) {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if i >= 6 && b[i - 6] == 0x2E && b[i - 5] | 0x20 == 0x70 && b[i - 4] | 0x20 == 0x6E && b[i - 3] | 0x20 == 0x6F
+                    && b[i - 2] | 0x20 == 0x74 && b[i - 1] | 0x20 == 0x65 { return true }  // ".pnote" in any case
+                at = i + 1
             }
             return false
         }
