@@ -69,7 +69,10 @@ public enum NoteBuilder {
                     guard let range, range.end <= bytes.count else { return range.map { tree.text($0) } ?? "" }
                     return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
                 }
-                let fields = tree.fields(of: node).map { readField($0, kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
+                // Each node read in place: `map` copied every node out of the list, and freed it again.
+                let fields = tree.fields(of: node).withUnsafeBufferPointer { nodes in
+                    nodes.indices.map { readField(nodes[$0], kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
+                }
                 return (fields, text(node.heading.titleRange), text(node.heading.idRange))
             }
             // The first field with a key, by index: `first(where:)` copies each field it passes.
