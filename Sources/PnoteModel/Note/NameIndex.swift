@@ -235,8 +235,16 @@ struct NameIndex: Sendable {
             storedByNote[n]!.indexed = entries.indexed
             for k in entries.names.indices {
                 let g = Int(stored.groups[k])
-                for i in NameIndex.run(of: n, in: groups[g].blocks) where groups[g].blocks[i].block == entries.blocks[k] {
-                    groups[g].blocks[i] = Member(entries, k, note: n)
+                // By binary search within the note's run: a note full of blocks of one name
+                // must not cost the square of their number per edit.
+                let run = NameIndex.run(of: n, in: groups[g].blocks)
+                var low = run.lowerBound, high = run.upperBound
+                while low < high {
+                    let mid = (low + high) / 2
+                    if groups[g].blocks[mid].block < entries.blocks[k] { low = mid + 1 } else { high = mid }
+                }
+                if low < groups[g].blocks.count && groups[g].blocks[low].block == entries.blocks[k] && Int(groups[g].blocks[low].note) == n {
+                    groups[g].blocks[low] = Member(entries, k, note: n)
                 }
             }
             return
