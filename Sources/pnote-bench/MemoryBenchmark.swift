@@ -5,8 +5,10 @@ import PnoteRules
 import PnoteSyntax
 
 /// `pnote-bench memory`: how much heap each stage of a check keeps, per byte of notes, on
-/// the corpus of `corpus`. The CLI's peak RSS is mostly this model; the kernel zeroing its
-/// pages is a fifth of a large check's time.
+/// the corpus of `corpus`, with every note's blocks kept (as the server and `pnote report`
+/// keep them). `pnote check` lets a note's blocks go once the rules that read it alone have
+/// run (`Note.withoutBlocks`), so its peak is lower: see `pnote-bench corpus`'s max RSS.
+/// Each new page costs the kernel a fault and zeroing it, so memory is also time.
 enum MemoryBenchmark {
     static func run(megabytes: Double) throws {
         #if os(Linux)
@@ -35,6 +37,7 @@ enum MemoryBenchmark {
         report("+ resolved workspace, name index")
         let reports = Checker.check(workspace)
         report("+ findings (\(reports.reduce(0) { $0 + $1.diagnostics.count }))")
+        print("(pnote check keeps less: it lets the blocks go; its peak is in `pnote-bench corpus`)")
         withExtendedLifetime((sources, workspace, reports)) {}
         #else
         print("memory: reads /proc/self/statm, so Linux only")
