@@ -26,9 +26,8 @@ public enum Checker {
     /// What the rules not of `.workspace` scope find in a note that names no other note,
     /// checked as soon as it is built for the place `index` where it will stand in its
     /// workspace, while it is still in the cache: met again later, cold, they took a third
-    /// longer. Nil for a
-    /// note not resolved for that place (`Note.isResolvedAlone(at:)`), which its workspace
-    /// must resolve first.
+    /// longer. Nil for a note not resolved for that place (`Note.isResolvedAlone(at:)`),
+    /// which its workspace must resolve first.
     public static func checkAlone(_ note: Note, at index: Int, options: RuleOptions) -> EarlyFindings? {
         guard note.isResolvedAlone(at: index) else { return nil }
         let context = RuleContext(alone: note, at: index, options: options)
