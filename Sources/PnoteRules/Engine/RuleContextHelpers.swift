@@ -50,6 +50,20 @@ extension RuleContext {
         isAlone ? [note] : workspace.notesReferring(to: noteIndex).map { workspace.notes[$0] }
     }
 
+    /// Per block of this note, whether a link of the notes referring here points at it;
+    /// `links` picks the link table (`measureTargets`, `measureGoals`). Flags by block, not
+    /// a set of addresses: only this note's blocks are asked about, and hashing every
+    /// address was most of PN311's and PN312's time.
+    func blocksLinked(by links: (Note) -> [Int: [BlockAddress]]) -> [Bool] {
+        var linked = [Bool](repeating: false, count: note.blocks.count)
+        for other in notesReferringHere {
+            for addresses in links(other).values {
+                for a in addresses where a.note == noteIndex && a.block < linked.count { linked[a.block] = true }
+            }
+        }
+        return linked
+    }
+
     /// `notesReferringHere`, each with its index in the workspace.
     public var indexedNotesReferringHere: [(index: Int, note: Note)] {
         isAlone ? [(noteIndex, note)] : workspace.notesReferring(to: noteIndex).map { ($0, workspace.notes[$0]) }

@@ -16,9 +16,9 @@ public enum GoalWithoutMeasure: Rule {
                         "## Doel: Minder eenzaamheid {#eenzaam}\n==> wmo.pnote <==\n## Maatregel: Huisbezoeken\n- doel: note.pnote#eenzaam\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        let contributed = Set(context.notesReferringHere.flatMap { $0.measureGoals.values.flatMap { $0 } })
+        let contributed = context.blocksLinked { $0.measureGoals }
         return context.note.blocks(of: .goal).compactMap { goal in
-            guard !contributed.contains(context.address(goal)) else { return nil }
+            guard !contributed[goal.index] else { return nil }
             return Finding(range: goal.syntax.heading.range,
                            message: Localized(nl: "aan doel '\(goal.title)' draagt geen enkele maatregel bij", en: "no measure contributes to goal '\(goal.title)'"),
                            help: Localized(nl: "verwijs vanuit een maatregel met '- doel: #\(goal.id)'", en: "refer to it from a measure with '- goal: #\(goal.id)'"))

@@ -15,9 +15,9 @@ public enum TargetGroupWithoutMeasure: Rule {
         nonTriggering: ["## Doelgroep: Eenzame inwoners {#eenzaam}\n\n## Maatregel: Huisbezoeken\n- doelgroep: #eenzaam\n"])
 
     public static func check(_ context: RuleContext) -> [Finding] {
-        let targeted = Set(context.notesReferringHere.flatMap { $0.measureTargets.values.flatMap { $0 } })
+        let targeted = context.blocksLinked { $0.measureTargets }
         return context.note.blocks(of: .targetGroup).compactMap { group in
-            guard !targeted.contains(context.address(group)) else { return nil }
+            guard !targeted[group.index] else { return nil }
             return Finding(range: group.syntax.heading.range,
                            message: Localized(nl: "geen enkele maatregel is gericht op doelgroep '\(group.title)'", en: "no measure targets target group '\(group.title)'"),
                            help: Localized(nl: "verwijs vanuit een maatregel met '- doelgroep: #\(group.id)'", en: "refer to it from a measure with '- target group: #\(group.id)'"))
