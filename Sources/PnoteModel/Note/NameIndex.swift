@@ -30,8 +30,9 @@ struct NameIndex: Sendable {
         init(_ entries: Entries, _ k: Int, note n: Int) {
             note = Int32(n)
             block = entries.blocks[k]
-            standardGroupClass = entries.classes[k]
-            hasReadableBudget = entries.indexed[k / 2].hasReadableBudget  // two names per block
+            // Two names per block; read field by field, not the block's whole entry copied out.
+            standardGroupClass = entries.indexed[k / 2].standardGroupClass
+            hasReadableBudget = entries.indexed[k / 2].hasReadableBudget
         }
 
         var address: BlockAddress { BlockAddress(note: Int(note), block: Int(block)) }
@@ -96,8 +97,6 @@ struct NameIndex: Sendable {
         var municipality: String
         var names: [Name] = []
         var blocks: [Int32] = []
-        /// Per name, its block's `standardClassification` class.
-        var classes: [TargetGroupClass?] = []
         /// Per indexed block (one per two names), what the rules that compare notes read.
         var indexed: [IndexedBlock] = []
 
@@ -109,7 +108,6 @@ struct NameIndex: Sendable {
             let count = note.blocks(of: .targetGroup).count + note.blocks(of: .measure).count
             names.reserveCapacity(2 * count)
             blocks.reserveCapacity(2 * count)
-            classes.reserveCapacity(2 * count)
             indexed.reserveCapacity(count)
             for block in note.blocks where NameIndex.isIndexed(block.kind) {
                 let kind = block.kind
@@ -121,8 +119,6 @@ struct NameIndex: Sendable {
                 names.append(Name(municipality: municipality, kind: kind, isTitle: false, text: block.foldedID, seed: seed.id))
                 names.append(Name(municipality: municipality, kind: kind, isTitle: true, text: block.foldedTitle, seed: seed.title))
                 blocks.append(Int32(block.index)); blocks.append(Int32(block.index))
-                let groupClass = block.standardClassification?.groupClass
-                classes.append(groupClass); classes.append(groupClass)
                 indexed.append(IndexedBlock(block))
             }
         }
