@@ -180,24 +180,30 @@ import Testing
                     for block in w.notes[n].blocks where NameIndex.isIndexed(block.kind) {
                         let expected = definition(w, block.kind, block, n)
                         #expect(w.sameNamed(block.kind, as: block, inNote: n) == expected, "round \(round), note \(n), block \(block.index)")
-                        // The first that fits, for a condition that skips some.
+                        // The first that fits, for a condition that skips some, asked as the
+                        // rules ask: with what the index keeps of the block.
                         let fits = { (a: BlockAddress) in (a.note + a.block) % 2 == 1 }
-                        #expect(w.firstSameNamed(block.kind, as: block, inNote: n, where: fits) == expected.first(where: fits),
-                                "round \(round), note \(n), block \(block.index)")
+                        let indexed = w.indexedBlocks(ofNote: n).first { $0.index == block.index }
+                        #expect(indexed?.title == block.title && indexed?.headingRange == block.syntax.heading.range)
+                        let first = indexed.flatMap { w.firstSameNamed($0, inNote: n) { fits($0.address) } }
+                        #expect(first?.address == expected.first(where: fits), "round \(round), note \(n), block \(block.index)")
+                        #expect(first.map { $0.block.index == $0.address.block && $0.block.title == w.block($0.address).title } ?? true)
                         // Asked for the other kind, or on behalf of another note (a block the
                         // asking note does not hold, as an edited copy would be), the same.
                         let other: BlockKind = block.kind == .measure ? .targetGroup : .measure
                         #expect(w.sameNamed(other, as: block, inNote: n) == definition(w, other, block, n))
                         let elsewhere = (n + 1) % w.notes.count
                         #expect(w.sameNamed(block.kind, as: block, inNote: elsewhere) == definition(w, block.kind, block, elsewhere))
-                        // Each block comes with its class as the index keeps it: the block's own.
+                        // Each block comes with its class and budget as the index keeps them: the block's own.
                         var handed: [BlockAddress] = []
-                        _ = w.firstSameNamed(block.kind, as: block, inNote: n) { a, groupClass in
-                            #expect(groupClass == w.block(a).standardClassification?.groupClass)
-                            if groupClass != nil { classified += 1 }
-                            handed.append(a)
+                        _ = indexed.flatMap { w.firstSameNamed($0, inNote: n) { candidate in
+                            let twin = w.block(candidate.address)
+                            #expect(candidate.standardGroupClass == twin.standardClassification?.groupClass)
+                            #expect(candidate.hasReadableBudget == (twin.field(.budget).map { !$0.isInvalid } ?? false))
+                            if candidate.standardGroupClass != nil { classified += 1 }
+                            handed.append(candidate.address)
                             return false
-                        }
+                        } }
                         #expect(handed == expected)
                         compared += 1
                         found += expected.count
@@ -214,7 +220,7 @@ extension Workspace {
     /// Every block `firstSameNamed` would consider, in its order: what the tests compare.
     func sameNamed(_ kind: BlockKind, as block: Block, inNote n: Int) -> [BlockAddress] {
         var same: [BlockAddress] = []
-        forEachSameNamed(kind, as: block, inNote: n) { same.append($0.address); return true }
+        forEachSameNamed(kind, id: block.foldedID, title: block.foldedTitle, block: block.index, inNote: n) { same.append($0.address); return true }
         return same
     }
 }

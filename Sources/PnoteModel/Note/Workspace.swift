@@ -54,29 +54,6 @@ public struct Workspace: Sendable {
         return (at, at < notesNamingOthers.count && notesNamingOthers[at] == n)
     }
 
-    /// The first target group or measure (`kind`) with the same folded id or title as
-    /// `block` for which `fits` holds, in notes other than its own (`n`) that may describe
-    /// the same policy (the same `gemeente`, or none declared), in note and block order.
-    /// PN108 and PN210 stop at the first twin they report, so the others are never listed.
-    public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
-                               where fits: (BlockAddress) -> Bool) -> BlockAddress? {
-        firstSameNamed(kind, as: block, inNote: n) { address, _ in fits(address) }
-    }
-
-    /// `firstSameNamed`, handing `fits` with each block its target group's class under the
-    /// standard lexicon (`Block.standardClassification`), as the index keeps it: the other
-    /// notes' blocks need not be read to compare classes.
-    public func firstSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int,
-                               where fits: (BlockAddress, TargetGroupClass?) -> Bool) -> BlockAddress? {
-        var first: BlockAddress?
-        forEachSameNamed(kind, as: block, inNote: n) { member in
-            guard fits(member.address, member.standardGroupClass) else { return true }
-            first = member.address
-            return false
-        }
-        return first
-    }
-
     /// Note `n`'s target groups and measures, in block order, as the name index keeps them.
     public func indexedBlocks(ofNote n: Int) -> [IndexedBlock] { names.indexedBlocks(ofNote: n) }
 
@@ -89,14 +66,15 @@ public struct Workspace: Sendable {
         public let hasReadableBudget: Bool
     }
 
-    /// `firstSameNamed` for one of note `n`'s `indexedBlocks`: the first candidate for which
-    /// `fits` holds, with what the index keeps of it. No block of any note is read.
+    /// The first target group or measure of `block`'s kind with the same folded id or title
+    /// (one of note `n`'s `indexedBlocks`) for which `fits` holds, in notes other than `n`
+    /// that may describe the same policy (the same `gemeente`, or none declared), in note
+    /// and block order, with what the index keeps of it. No block of any note is read.
+    /// PN108 and PN210 stop at the first twin they report, so the others are never listed.
     public func firstSameNamed(_ block: IndexedBlock, inNote n: Int,
                                where fits: (Candidate) -> Bool) -> (address: BlockAddress, block: IndexedBlock)? {
         var first: BlockAddress?
-        let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        names.forEachBlock(named: block.kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n,
-                           block: block.index) { member in
+        forEachSameNamed(block.kind, id: block.foldedID, title: block.foldedTitle, block: block.index, inNote: n) { member in
             let candidate = Candidate(address: member.address, standardGroupClass: member.standardGroupClass,
                                       hasReadableBudget: member.hasReadableBudget)
             guard fits(candidate) else { return true }
@@ -107,11 +85,13 @@ public struct Workspace: Sendable {
         return (first, found)
     }
 
-    /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns false.
-    func forEachSameNamed(_ kind: BlockKind, as block: Block, inNote n: Int, _ body: (NameIndex.Member) -> Bool) {
+    /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns
+    /// false: the blocks of `kind` named `id` or `title` (folded), asked by block `block` of
+    /// note `n` (or on its behalf).
+    func forEachSameNamed(_ kind: BlockKind, id: String, title: String, block: Int, inNote n: Int,
+                          _ body: (NameIndex.Member) -> Bool) {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        names.forEachBlock(named: kind, id: block.foldedID, title: block.foldedTitle, municipality: municipality, otherThan: n,
-                           block: block.index, body)
+        names.forEachBlock(named: kind, id: id, title: title, municipality: municipality, otherThan: n, block: block, body)
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
