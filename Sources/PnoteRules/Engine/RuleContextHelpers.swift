@@ -46,9 +46,7 @@ extension RuleContext {
     /// refer to other notes by path. Rules that ask "does anything refer to this block"
     /// look only at these, so checking a folder of many notes stays linear.
     /// Checked alone (`RuleScope.notesReferringHere`), the note itself only.
-    public var notesReferringHere: [Note] {
-        isAlone ? [note] : workspace.notesReferring(to: noteIndex).map { workspace.notes[$0] }
-    }
+    public var notesReferringHere: [Note] { indexedNotesReferringHere.map(\.note) }
 
     /// Per block of this note, whether a link of the notes referring here points at it;
     /// `links` picks the link table (`measureTargets`, `measureGoals`). Flags by block, not
