@@ -172,21 +172,27 @@ struct CheckRun {
         let locator = ConfigurationLocator(explicitPath: options.configPath, currentDirectory: console.currentDirectory)
 
         struct Member { var input: NoteInput; var configuration: Configuration; var early: EarlyFindings? }
-        struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration }
+        struct Pending { var input: NoteInput; var bytes: [UInt8]; var configuration: Configuration; var mayNameAnotherNote: Bool }
         var pending: [Pending] = []
-        // The files are read on all cores; all else happens in input order.
+        // The files are read on all cores, each scanned for references to other notes while
+        // its bytes are in the cache (see `releasesBlocks`); all else happens in input order.
         let paths = inputs.map { $0.displayPath.hasPrefix("/") ? $0.displayPath : console.currentDirectory + "/" + $0.displayPath }
-        let contents = Parallel.map(inputs.count) { [inputs] i in
-            inputs[i].isStdin ? nil : RegularFile.read(paths[i], maximumSize: SourceText.maximumSize)
+        let contents = Parallel.map(inputs.count) { [inputs] i -> (RegularFile.Read, Bool)? in
+            guard !inputs[i].isStdin else { return nil }
+            let content = RegularFile.read(paths[i], maximumSize: SourceText.maximumSize)
+            guard case .bytes(let bytes) = content else { return (content, false) }
+            return (content, ReferenceText.mayNameAnotherNote(bytes))
         }
-        for (input, (path, content)) in zip(inputs, zip(paths, contents)) {
+        for (input, (path, readAndScanned)) in zip(inputs, zip(paths, contents)) {
             let bytes: [UInt8]
             let absolute: String?
+            var mayNameAnotherNote = readAndScanned?.1 ?? false
             if input.isStdin {
                 bytes = console.readStdin()
+                mayNameAnotherNote = ReferenceText.mayNameAnotherNote(bytes)
                 absolute = nil
             } else {
-                switch content ?? .unreadable {
+                switch readAndScanned?.0 ?? .unreadable {
                 case .bytes(let contents):
                     bytes = contents
                 case .notRegular:
@@ -213,7 +219,7 @@ struct CheckRun {
                 continue
             }
             read[input.displayPath] = (absolute, bytes)
-            pending.append(Pending(input: input, bytes: bytes, configuration: configuration))
+            pending.append(Pending(input: input, bytes: bytes, configuration: configuration, mayNameAnotherNote: mayNameAnotherNote))
         }
         // Parsing and building are per file and pure: on all cores, in input order.
         // Where each note will stand in its workspace: the builder resolves a note that
@@ -229,8 +235,8 @@ struct CheckRun {
         // later step reads them: no note names another (PN311, PN312 and PN205 would read
         // the named notes again), and the lexicon is the standard one (PN108 classifies the
         // blocks with a configured one). The rules that compare notes read the name index.
-        let releasesBlocks = !keepsBlocks && !oneFile && pending.allSatisfy { $0.configuration.options.lexicon.isStandard }
-            && !Parallel.map(pending.count, { [pending] in ReferenceText.mayNameAnotherNote(pending[$0].bytes) }).contains(true)
+        let releasesBlocks = !keepsBlocks && !oneFile
+            && pending.allSatisfy { $0.configuration.options.lexicon.isStandard && !$0.mayNameAnotherNote }
         // Each worker reads values through a cache of its own (see `FieldReadCache.shared`);
         // one file alone is built on all cores, through one cache with its lock. A note
         // resolved as it was built is checked by the rules that read it alone right away,

@@ -46,11 +46,14 @@ import Testing
         return files
     }
 
-    static func check(_ dir: URL, keepsBlocks: Bool, configuration: String? = nil) -> (rendered: [String], released: [Bool]) {
-        let console = Console(out: { _ in }, err: { _ in }, readStdin: { [] }, currentDirectory: dir.path)
-        var run = CheckRun(options: CheckCommand.Options(), console: console)
+    /// `stdin`: a note read from standard input as `werk.pnote`, besides the folder.
+    static func check(_ dir: URL, keepsBlocks: Bool, stdin: String? = nil) -> (rendered: [String], released: [Bool]) {
+        let console = Console(out: { _ in }, err: { _ in }, readStdin: { Array((stdin ?? "").utf8) }, currentDirectory: dir.path)
+        var options = CheckCommand.Options()
+        options.stdinFilename = stdin == nil ? nil : "werk.pnote"
+        var run = CheckRun(options: options, console: console)
         run.keepsBlocks = keepsBlocks
-        let result = run.check(paths: ["."])
+        let result = run.check(paths: stdin == nil ? ["."] : ["-", "."])
         var rendered: [String] = []
         for write in [{ JSONRenderer.write(result, to: &$0) }, { TextRenderer(color: false).write(result, to: &$0) },
                       { SARIFRenderer.write(result, version: "test", to: &$0) }, { GitHubRenderer.write(result, to: &$0) }] as [(inout OutputSink) -> Void] {
@@ -74,16 +77,22 @@ import Testing
     /// A note that names another keeps every note's blocks: PN311, PN312 and PN205 read
     /// the named notes again. So does a configured lexicon (PN108 then reads the blocks).
     @Test func keepsTheBlocksWhenLaterRulesReadThem() throws {
-        let naming = try ScratchFolder.make("release-naming", files: try Self.files(extra: [
+        let namingFolder = try ScratchFolder.make("release-naming", files: try Self.files(extra: [
             "werk.pnote": "## Maatregel: Schuldhulp\n- doelgroep: jeugd.PNOTE#mz\n- budget: € 10.000 per jaar\n",
         ]))
-        let withNaming = Self.check(naming, keepsBlocks: false)
-        #expect(withNaming.released.allSatisfy { !$0 } && withNaming.rendered == Self.check(naming, keepsBlocks: true).rendered)
+        let withNaming = Self.check(namingFolder, keepsBlocks: false)
+        #expect(withNaming.released.allSatisfy { !$0 } && withNaming.rendered == Self.check(namingFolder, keepsBlocks: true).rendered)
         let lexicon = try ScratchFolder.make("release-lexicon", files: try Self.files(extra: [
             "pnote.json": #"{"lexicon": {"diagnosis": ["mantelzorg"]}}"#,
         ]))
         let withLexicon = Self.check(lexicon, keepsBlocks: false)
         #expect(withLexicon.released.allSatisfy { !$0 } && withLexicon.rendered == Self.check(lexicon, keepsBlocks: true).rendered)
+        // Standard input is scanned too.
+        let plain = try ScratchFolder.make("release-stdin", files: try Self.files())
+        let naming = "## Maatregel: Schuldhulp\n- doelgroep: jeugd.pnote#mz\n- budget: € 10.000 per jaar\n"
+        let withStdin = Self.check(plain, keepsBlocks: false, stdin: naming)
+        #expect(withStdin.released.count == 6 && withStdin.released.allSatisfy { !$0 })
+        #expect(withStdin.rendered == Self.check(plain, keepsBlocks: true, stdin: naming).rendered)
     }
 
     /// The scan that decides it errs only towards "may name": whatever `parse` reads as a
