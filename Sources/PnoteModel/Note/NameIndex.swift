@@ -19,10 +19,12 @@ struct NameIndex: Sendable {
     /// A block in a group: where it is, a target group's class under the standard lexicon
     /// and whether a measure has a readable budget, kept here so that PN108 and PN210 pass
     /// over the blocks of a name without reading anything else (a cold read per twin was a
-    /// third of a rule). 12 bytes.
+    /// third of a rule), and its place among the note's indexed blocks. 16 bytes.
     struct Member: Sendable, Equatable {
         let note: Int32
         let block: Int32
+        /// `IndexedBlock.slot`: what the index keeps of the block is found without a search.
+        let slot: Int32
         let standardGroupClass: TargetGroupClass?
         let hasReadableBudget: Bool
 
@@ -30,6 +32,7 @@ struct NameIndex: Sendable {
         init(_ entries: Entries, _ k: Int, note n: Int) {
             note = Int32(n)
             block = entries.blocks[k]
+            slot = Int32(k / 2)
             // Two names per block; read field by field, not the block's whole entry copied out.
             standardGroupClass = entries.indexed[k / 2].standardGroupClass
             hasReadableBudget = entries.indexed[k / 2].hasReadableBudget
@@ -119,7 +122,7 @@ struct NameIndex: Sendable {
                 names.append(Name(municipality: municipality, kind: kind, isTitle: false, text: block.foldedID, seed: seed.id))
                 names.append(Name(municipality: municipality, kind: kind, isTitle: true, text: block.foldedTitle, seed: seed.title))
                 blocks.append(Int32(block.index)); blocks.append(Int32(block.index))
-                indexed.append(IndexedBlock(block))
+                indexed.append(IndexedBlock(block, slot: indexed.count))
             }
         }
     }
@@ -127,12 +130,23 @@ struct NameIndex: Sendable {
     /// What the index keeps of a note: its municipality, and per name its block and group.
     /// Removing the note reads them instead of its names; an edit that renames nothing
     /// leaves the index as it is. By note index (notes are numbered from 0 without gaps).
-    private struct Stored: Sendable {
-        var municipality: String
-        var blocks: [Int32]
-        var groups: [Int32]
+    ///
+    /// A class of constants: a lookup reads one through a single reference, where a struct
+    /// of four lists was copied out whole (four retains and releases per question, on
+    /// objects both cores touch; a third of PN210 and PN108).
+    private final class Stored: Sendable {
+        let municipality: String
+        let blocks: [Int32]
+        let groups: [Int32]
         /// Per indexed block, in block order (`blocks` names each twice).
-        var indexed: [IndexedBlock]
+        let indexed: [IndexedBlock]
+
+        init(municipality: String, blocks: [Int32], groups: [Int32], indexed: [IndexedBlock]) {
+            self.municipality = municipality
+            self.blocks = blocks
+            self.groups = groups
+            self.indexed = indexed
+        }
     }
 
     private var storedByNote: [Stored?] = []
@@ -147,17 +161,8 @@ struct NameIndex: Sendable {
     /// Note `n`'s indexed blocks, in block order (empty for a note not in the index).
     func indexedBlocks(ofNote n: Int) -> [IndexedBlock] { n < storedByNote.count ? storedByNote[n]?.indexed ?? [] : [] }
 
-    /// What the index keeps of block `block` of note `n`, if it is indexed.
-    func indexedBlock(_ block: Int32, ofNote n: Int) -> IndexedBlock? {
-        guard n < storedByNote.count, let stored = storedByNote[n] else { return nil }
-        // Two names per indexed block, in block order: the block's first is at an even place.
-        var low = 0, high = stored.indexed.count
-        while low < high {
-            let mid = (low + high) / 2
-            if stored.blocks[2 * mid] < block { low = mid + 1 } else { high = mid }
-        }
-        return low < stored.indexed.count && stored.blocks[2 * low] == block ? stored.indexed[low] : nil
-    }
+    /// What the index keeps of a member's block.
+    func indexedBlock(of member: Member) -> IndexedBlock { storedByNote[Int(member.note)]!.indexed[Int(member.slot)] }
 
     /// Note `n`'s folded municipality, as indexed (nil for a note not in the index).
     func municipality(ofNote n: Int) -> String? { n < storedByNote.count ? storedByNote[n]?.municipality : nil }
@@ -228,7 +233,7 @@ struct NameIndex: Sendable {
         if n < storedByNote.count, let stored = storedByNote[n], stored.municipality == entries.municipality,
            stored.blocks == entries.blocks, zip(stored.groups, entries.names).allSatisfy({ groups[Int($0)].name == $1 }) {
             // The same names in the same blocks; what they say (class, budget, ranges) may differ.
-            storedByNote[n]!.indexed = entries.indexed
+            storedByNote[n] = Stored(municipality: stored.municipality, blocks: stored.blocks, groups: stored.groups, indexed: entries.indexed)
             for k in entries.names.indices {
                 let g = Int(stored.groups[k])
                 // By binary search within the note's run: a note full of blocks of one name
@@ -350,6 +355,27 @@ struct NameIndex: Sendable {
         }
     }
 
+    /// `forEachBlock` for one of note `n`'s own indexed blocks, as `indexedBlocks(ofNote:)`
+    /// lists it (the rules that compare notes ask for each): its two groups are read at its
+    /// slot, with nothing hashed or searched. False, with nothing handed out, when this does
+    /// not answer: `block` is not (or no longer) what the index keeps at its slot, or some
+    /// note declares no municipality (then more than one partition is read).
+    func forEachTwin(of block: IndexedBlock, inNote n: Int, _ body: (Member) -> Bool) -> Bool {
+        guard notesWithoutMunicipality == 0, n < storedByNote.count, let stored = storedByNote[n],
+              !stored.municipality.isEmpty, block.slot < stored.indexed.count,
+              Int(stored.blocks[2 * block.slot]) == block.index else { return false }
+        let byID = Int(stored.groups[2 * block.slot]), byTitle = Int(stored.groups[2 * block.slot + 1])
+        return groups.withUnsafeBufferPointer { groups in
+            guard let idName = groups[byID].name, let titleName = groups[byTitle].name,
+                  idName.kind == block.kind, titleName.kind == block.kind,
+                  idName.text == block.foldedID, titleName.text == block.foldedTitle else { return false }
+            groups[byID].blocks.withUnsafeBufferPointer { a in
+                groups[byTitle].blocks.withUnsafeBufferPointer { b in NameIndex.merge(a, b, skipping: n, body) }
+            }
+            return true
+        }
+    }
+
     /// The groups of block `block` of note `n` by id and by title, as the index keeps them
     /// for the note: nil unless they are the groups of exactly these names (the block may
     /// be an edited copy, asked on behalf of another note, or of another kind).
@@ -373,7 +399,8 @@ struct NameIndex: Sendable {
 
     /// The blocks of two sorted groups, merged, each once, without note `note`'s run: a
     /// block found by both id and title is at the head of both at once.
-    private static func merge(_ a: [Member], _ b: [Member], skipping note: Int, _ body: (Member) -> Bool) {
+    private static func merge<List: RandomAccessCollection<Member>>(_ a: List, _ b: List, skipping note: Int,
+                                                                   _ body: (Member) -> Bool) where List.Index == Int {
         let ownA = run(of: note, in: a), ownB = run(of: note, in: b)
         func next(_ k: Int, _ own: Range<Int>) -> Int { k + 1 == own.lowerBound ? own.upperBound : k + 1 }
         var i = ownA.lowerBound == 0 ? ownA.upperBound : 0
@@ -393,7 +420,7 @@ struct NameIndex: Sendable {
     }
 
     /// Where note `n`'s run starts (or would start) in a sorted list, and where it ends.
-    private static func run(of n: Int, in list: [Member]) -> Range<Int> {
+    private static func run<List: RandomAccessCollection<Member>>(of n: Int, in list: List) -> Range<Int> where List.Index == Int {
         func firstIndex(notBefore note: Int) -> Int {
             var low = 0, high = list.count
             while low < high {
@@ -416,6 +443,8 @@ struct NameIndex: Sendable {
 /// alone have run (`Note.withoutBlocks`).
 public struct IndexedBlock: Sendable {
     public let index: Int
+    /// Its place among its note's indexed blocks (`Workspace.indexedBlocks(ofNote:)`).
+    public let slot: Int
     public let kind: BlockKind
     public let title: String
     public let foldedID: String
@@ -430,8 +459,9 @@ public struct IndexedBlock: Sendable {
     public let hasBudget: Bool
     public let hasReadableBudget: Bool
 
-    init(_ block: Block) {
+    init(_ block: Block, slot: Int) {
         index = block.index
+        self.slot = slot
         kind = block.kind
         title = block.title
         foldedID = block.foldedID

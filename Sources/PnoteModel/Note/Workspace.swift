@@ -73,16 +73,20 @@ public struct Workspace: Sendable {
     /// PN108 and PN210 stop at the first twin they report, so the others are never listed.
     public func firstSameNamed(_ block: IndexedBlock, inNote n: Int,
                                where fits: (Candidate) -> Bool) -> (address: BlockAddress, block: IndexedBlock)? {
-        var first: BlockAddress?
-        forEachSameNamed(block.kind, id: block.foldedID, title: block.foldedTitle, block: block.index, inNote: n) { member in
+        var first: NameIndex.Member?
+        func visit(_ member: NameIndex.Member) -> Bool {
             let candidate = Candidate(address: member.address, standardGroupClass: member.standardGroupClass,
                                       hasReadableBudget: member.hasReadableBudget)
             guard fits(candidate) else { return true }
-            first = member.address
+            first = member
             return false
         }
-        guard let first, let found = names.indexedBlock(Int32(first.block), ofNote: first.note) else { return nil }
-        return (first, found)
+        // One of the note's own blocks as the index listed it: read at its slot.
+        if !names.forEachTwin(of: block, inNote: n, visit) {
+            forEachSameNamed(block.kind, id: block.foldedID, title: block.foldedTitle, block: block.index, inNote: n, visit)
+        }
+        guard let first else { return nil }
+        return (first.address, names.indexedBlock(of: first))
     }
 
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns
