@@ -24,7 +24,7 @@ public enum GitHubRenderer {
 
     /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=PN… slug::message%0Ahelp`
     static func command(for d: Diagnostic, in file: CheckedFile) -> [UInt8] {
-        let a = file.note.source.location(of: d.range.start), b = file.note.source.location(of: d.range.end)
+        let (a, b) = file.note.source.locations(of: d.range)
         var out: [UInt8] = []
         out.reserveCapacity(256)
         out += "::".utf8

@@ -50,20 +50,21 @@ public enum JSONRenderer {
     /// The objects of `diagnostics` (at least one), separated by commas, in one buffer.
     static func diagnosticBytes(_ diagnostics: some Collection<Diagnostic>, _ file: CheckedFile) -> [UInt8] {
         var writer = JSONObjectWriter(capacity: 256 * diagnostics.count)
+        // Once per run: `file.note` is a copy of the note out of its workspace.
+        let source = file.note.source, language = file.language
         for (i, d) in diagnostics.enumerated() {
             if i > 0 { writer.startNextObject() }
-            write(d, file, to: &writer)
+            write(d, source, language, to: &writer)
         }
         return writer.finished()
     }
 
-    private static func write(_ d: Diagnostic, _ file: CheckedFile, to writer: inout JSONObjectWriter) {
+    private static func write(_ d: Diagnostic, _ source: SourceText, _ language: Language, to writer: inout JSONObjectWriter) {
         writer.field("code", d.code)
         writer.field("rule", d.slug)
         writer.field("severity", d.severity.rawValue)
-        writer.field("message", d.message.text(file.language))
-        let source = file.note.source
-        let start = source.location(of: d.range.start), end = source.location(of: d.range.end)
+        writer.field("message", d.message.text(language))
+        let (start, end) = source.locations(of: d.range)
         writer.field("line", start.line)
         writer.field("column", start.column)
         writer.field("endLine", end.line)
@@ -72,7 +73,7 @@ public enum JSONRenderer {
             let edits: [JSON] = fix.edits.map { edit in
                 .object(position(edit.range, source) + [("newText", .string(edit.newText))])
             }
-            writer.field("fix", .object([("title", .string(fix.title.text(file.language))), ("edits", .array(edits))]))
+            writer.field("fix", .object([("title", .string(fix.title.text(language))), ("edits", .array(edits))]))
         }
     }
 
@@ -92,7 +93,7 @@ public enum JSONRenderer {
     }
 
     static func position(_ range: TextRange, _ source: SourceText) -> [(String, JSON)] {
-        let start = source.location(of: range.start), end = source.location(of: range.end)
+        let (start, end) = source.locations(of: range)
         return [("line", .int(start.line)), ("column", .int(start.column)),
                 ("endLine", .int(end.line)), ("endColumn", .int(end.column))]
     }

@@ -116,7 +116,7 @@ public enum SARIFRenderer {
     }
 
     static func region(_ range: TextRange, _ source: SourceText) -> JSON {
-        let a = source.location(of: range.start), b = source.location(of: range.end)
+        let (a, b) = source.locations(of: range)
         return .object([("startLine", .int(a.line)), ("startColumn", .int(a.column)), ("endLine", .int(b.line)), ("endColumn", .int(b.column))])
     }
 

@@ -160,6 +160,29 @@ public struct SourceText: Sendable {
         return SourceLocation(line: line + 1, column: column + max(0, clamped - end), offset: clamped)
     }
 
+    /// `location(of:)` of both ends of `range`. An end on the start's line (nearly every
+    /// finding's) is counted on from the start: its line is not searched for again, nor
+    /// its bytes before the start counted twice.
+    public func locations(of range: TextRange) -> (start: SourceLocation, end: SourceLocation) {
+        let start = location(of: range.start)
+        let line = start.line - 1
+        let clamped = min(max(range.end, bomLength), bytes.count)
+        guard clamped >= start.offset, line + 1 < lineStarts.count ? clamped < lineStarts[line + 1] : true else {
+            return (start, location(of: range.end))
+        }
+        // The start's column is its line's end's plus what lies past the end (at most the
+        // terminator): counting on is right while both lie within the line's text.
+        // Counting on from the start is counting from the line's start only where a step
+        // of `decodeScalar` lands on it: not inside a scalar (on a continuation byte).
+        let end = lineRange(line).end
+        guard start.offset <= end, start.offset == bytes.count || bytes[start.offset] & 0xC0 != 0x80 else {
+            return (start, location(of: range.end))
+        }
+        let upTo = min(clamped, end)
+        let column = start.column + scalarCount(from: start.offset, to: upTo) + max(0, clamped - end)
+        return (start, SourceLocation(line: start.line, column: column, offset: clamped))
+    }
+
     /// How many steps of `decodeScalar` lead from `start` to `end`. ASCII is a step per
     /// byte, counted eight bytes at a time: every finding of every output is located twice.
     private func scalarCount(from start: Int, to end: Int) -> Int {
