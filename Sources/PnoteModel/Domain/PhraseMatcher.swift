@@ -232,15 +232,15 @@ public struct FoldedBuffers {
     /// tie).
     public func firstOccurrence(of set: PhraseSet) -> (phrase: String, range: Range<Int>)? {
         for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
-            let candidates = set.phrases(startingWith: scalars[i])
-            guard !candidates.isEmpty else { continue }
-            var best: (String, Range<Int>)?
-            for phrase in candidates {
-                guard let end = wholeWordMatch(phrase.scalars, at: i) else { continue }
+            // By place in the set's flat lists: no phrase is copied out (a retain and a
+            // release of its text and scalars each) until the one found.
+            var best: (phrase: Int, range: Range<Int>)?
+            for k in set.phrases(startingWith: scalars[i]) {
+                guard let end = wholeWordMatch(set.scalars(ofPhrase: k), at: i) else { continue }
                 let range = offsets[i]..<offsets[end]
-                if best == nil || range.count > best!.1.count { best = (phrase.text, range) }
+                if best == nil || range.count > best!.range.count { best = (k, range) }
             }
-            if let best { return best }
+            if let best { return (set.text(ofPhrase: best.phrase), best.range) }
         }
         return nil
     }
@@ -250,8 +250,8 @@ public struct FoldedBuffers {
     public func occurs(_ set: PhraseSet) -> [Bool] {
         var found = Array(repeating: false, count: set.count)
         for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
-            for phrase in set.phrases(startingWith: scalars[i]) where !found[phrase.index] {
-                if wholeWordMatch(phrase.scalars, at: i) != nil { found[phrase.index] = true }
+            for k in set.phrases(startingWith: scalars[i]) where !found[set.listIndex(ofPhrase: k)] {
+                if wholeWordMatch(set.scalars(ofPhrase: k), at: i) != nil { found[set.listIndex(ofPhrase: k)] = true }
             }
         }
         return found
@@ -290,21 +290,33 @@ public struct FoldedBuffers {
 
 /// Folded phrases grouped by their first scalar, for matching a whole list against a text
 /// in one pass (`FoldedText.firstOccurrence(of:)`).
-public final class PhraseSet: Sendable {
-    struct Phrase: Sendable {
-        var text: String
-        var scalars: [Unicode.Scalar]
-        /// The position in the list the set was made from.
-        var index: Int
+///
+/// Kept flat, in lists of plain numbers a match reads in place: the phrases grouped by
+/// first scalar, each group in list order, as places into `allScalars`. A list of phrase
+/// structs was copied out per word start and per phrase (PN307's direction words were a
+/// fifth of the rule in retains and releases).
+public final class PhraseSet: @unchecked Sendable {  // unchecked: `allScalars` is a buffer it owns, written in `init` only
+    /// Where a phrase's scalars are in `allScalars`, and its position in the list the set
+    /// was made from.
+    private struct Phrase: Sendable {
+        let start: Int32
+        let count: Int32
+        let listIndex: Int32
     }
 
     /// How many phrases the set was made from.
     public let count: Int
 
-    /// Phrases by first scalar, in list order: an array for ASCII first scalars, since
-    /// every word start of a text is looked up here, and a dictionary for the others.
-    private let byASCIIFirstScalar: [[Phrase]]
-    private let byOtherFirstScalar: [Unicode.Scalar: [Phrase]]
+    private let texts: [String]
+    /// Owned by the set (made in `init`, freed in `deinit`): matching reads a phrase's
+    /// scalars as a slice of it, with nothing retained.
+    private let allScalars: UnsafeBufferPointer<Unicode.Scalar>
+    /// The phrases, grouped by first scalar.
+    private let phrases: [Phrase]
+    /// Each ASCII first scalar's group in `phrases` (every word start of a text is looked
+    /// up here), and a dictionary for the others.
+    private let byASCIIFirstScalar: [Range<Int>]
+    private let byOtherFirstScalar: [Unicode.Scalar: Range<Int>]
     /// Bit `128 × first + second` is set when a phrase begins with those two ASCII scalars
     /// (a second one that is not ASCII counts as 127); a phrase of one scalar sets all 128
     /// bits of its first. Most words of a text begin no phrase, and this says so without a
@@ -313,23 +325,41 @@ public final class PhraseSet: Sendable {
 
     /// `phrases` must be folded (`Folding.fold`); empty ones never match.
     public init(_ phrases: [String]) {
-        var ascii = Array(repeating: [Phrase](), count: 128)
-        var other: [Unicode.Scalar: [Phrase]] = [:]
+        var ascii = Array(repeating: [Int](), count: 128)
+        var other: [Unicode.Scalar: [Int]] = [:]
         var pairs = Array(repeating: UInt64(0), count: 128 * 128 / 64)
+        var allScalars: [Unicode.Scalar] = []
+        var places: [(start: Int, count: Int)] = []
         for (index, text) in phrases.enumerated() {
-            let phrase = Phrase(text: text, scalars: Array(text.unicodeScalars), index: index)
-            guard let first = phrase.scalars.first else { continue }
-            if first.value < 128 { ascii[Int(first.value)].append(phrase) } else { other[first, default: []].append(phrase) }
+            let scalars = Array(text.unicodeScalars)
+            places.append((allScalars.count, scalars.count))
+            allScalars += scalars
+            guard let first = scalars.first else { continue }
+            if first.value < 128 { ascii[Int(first.value)].append(index) } else { other[first, default: []].append(index) }
             guard first.value < 128 else { continue }
-            if phrase.scalars.count == 1 {
+            if scalars.count == 1 {
                 for second in 0..<128 { PhraseSet.set(&pairs, Int(first.value), second) }
             } else {
-                PhraseSet.set(&pairs, Int(first.value), Int(min(phrase.scalars[1].value, 127)))
+                PhraseSet.set(&pairs, Int(first.value), Int(min(scalars[1].value, 127)))
             }
         }
+        // The groups one after the other: ASCII first scalars in order, then the others.
+        var grouped: [Phrase] = []
+        func group(_ members: [Int]) -> Range<Int> {
+            let start = grouped.count
+            for index in members {
+                grouped.append(Phrase(start: Int32(places[index].start), count: Int32(places[index].count), listIndex: Int32(index)))
+            }
+            return start..<grouped.count
+        }
+        byASCIIFirstScalar = ascii.map(group)
+        byOtherFirstScalar = other.mapValues(group)
+        self.phrases = grouped
+        let owned = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: allScalars.count)
+        _ = owned.initialize(from: allScalars)
+        self.allScalars = UnsafeBufferPointer(owned)
+        texts = phrases
         asciiPairs = pairs
-        byASCIIFirstScalar = ascii
-        byOtherFirstScalar = other
         count = phrases.count
     }
 
@@ -348,7 +378,21 @@ public final class PhraseSet: Sendable {
         return asciiPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    func phrases(startingWith first: Unicode.Scalar) -> [Phrase] {
-        first.value < 128 ? byASCIIFirstScalar[Int(first.value)] : byOtherFirstScalar[first] ?? []
+    /// The places (for `scalars(ofPhrase:)` and the others) of the phrases that begin
+    /// with `first`, in list order.
+    func phrases(startingWith first: Unicode.Scalar) -> Range<Int> {
+        first.value < 128 ? byASCIIFirstScalar[Int(first.value)] : byOtherFirstScalar[first] ?? 0..<0
     }
+
+    deinit { allScalars.deallocate() }
+
+    /// Valid while the set lives (the caller holds it).
+    func scalars(ofPhrase k: Int) -> Slice<UnsafeBufferPointer<Unicode.Scalar>> {
+        let phrase = phrases[k]
+        return allScalars[Int(phrase.start)..<Int(phrase.start + phrase.count)]
+    }
+
+    func text(ofPhrase k: Int) -> String { texts[Int(phrases[k].listIndex)] }
+
+    func listIndex(ofPhrase k: Int) -> Int { Int(phrases[k].listIndex) }
 }
