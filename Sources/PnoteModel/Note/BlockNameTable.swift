@@ -20,7 +20,17 @@ struct BlockNameTable: Sendable {
     /// Every block with a non-empty name (`.id`), or the first block of each name (`.title`).
     init(_ name: Name, of blocks: [Block]) {
         self.name = name
-        let entries = name == .id ? blocks.lazy.filter { !$0.id.isEmpty }.count : blocks.count
+        // Each block's name read once, into a list the probes compare against: read from
+        // the block at every probe, a name cost a copy of the block and of the string
+        // (a table was 800 instructions a block).
+        var keys: [String] = []
+        keys.reserveCapacity(blocks.count)
+        var entries = 0
+        for b in blocks.indices {
+            let indexed = name == .title || !blocks[b].id.isEmpty
+            keys.append(indexed ? (name == .id ? blocks[b].foldedID : blocks[b].foldedTitle) : "")
+            if indexed { entries += 1 }
+        }
         guard entries > 0 else { return }
         var capacity = 8
         while capacity < entries * 2 { capacity *= 2 }
@@ -30,19 +40,18 @@ struct BlockNameTable: Sendable {
             nextWithSameName = Array(repeating: -1, count: blocks.count)
             lastWithSameName = Array(repeating: -1, count: capacity)
         }
-        for block in blocks where name == .title || !block.id.isEmpty {
-            let key = self.key(block)
-            var i = slot(of: key)
-            while slots[i] >= 0 && self.key(blocks[Int(slots[i])]) != key { i = (i + 1) & (capacity - 1) }
+        for b in blocks.indices where name == .title || !blocks[b].id.isEmpty {
+            var i = slot(of: keys[b])
+            while slots[i] >= 0 && keys[Int(slots[i])] != keys[b] { i = (i + 1) & (capacity - 1) }
             guard slots[i] >= 0 else {
-                slots[i] = Int32(block.index)
-                if name == .id { lastWithSameName[i] = Int32(block.index) }
+                slots[i] = Int32(b)
+                if name == .id { lastWithSameName[i] = Int32(b) }
                 continue
             }
             hasDuplicates = true
             guard name == .id else { continue }  // titles keep their first block only
-            nextWithSameName[Int(lastWithSameName[i])] = Int32(block.index)
-            lastWithSameName[i] = Int32(block.index)
+            nextWithSameName[Int(lastWithSameName[i])] = Int32(b)
+            lastWithSameName[i] = Int32(b)
         }
     }
 
