@@ -362,11 +362,11 @@ public struct Note: Sendable {
     /// Nil for a note without references by title (the builder leaves it out).
     var blocksByTitle: BlockNameTable?
     /// Membership derived from fields and nesting (section 4), filled by the workspace.
-    public var measureTargets: [Int: [BlockAddress]] = [:]
-    public var measureGoals: [Int: [BlockAddress]] = [:]
-    public var measureEnvelope: [Int: BlockAddress] = [:]
+    public var measureTargets = BlockTable<[BlockAddress]>()
+    public var measureGoals = BlockTable<[BlockAddress]>()
+    public var measureEnvelope = BlockTable<BlockAddress>()
     /// The goal an `Indicator` block belongs to.
-    public var indicatorGoal: [Int: Int] = [:]
+    public var indicatorGoal = BlockTable<Int>()
 
     public var source: SourceText { tree.source }
     public var language: Language { settings.language ?? .nl }

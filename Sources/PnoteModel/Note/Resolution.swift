@@ -125,8 +125,15 @@ extension Workspace {
     }
 
     private struct Links: Sendable {
-        var measureTargets: [Int: [BlockAddress]] = [:], measureGoals: [Int: [BlockAddress]] = [:]
-        var measureEnvelope: [Int: BlockAddress] = [:], indicatorGoal: [Int: Int] = [:]
+        var measureTargets: BlockTable<[BlockAddress]>, measureGoals: BlockTable<[BlockAddress]>
+        var measureEnvelope: BlockTable<BlockAddress>, indicatorGoal: BlockTable<Int>
+
+        init(blockCount: Int) {
+            measureTargets = BlockTable(blockCount: blockCount)
+            measureGoals = BlockTable(blockCount: blockCount)
+            measureEnvelope = BlockTable(blockCount: blockCount)
+            indicatorGoal = BlockTable(blockCount: blockCount)
+        }
 
         func apply(to note: inout Note) {
             note.measureTargets = measureTargets
@@ -139,14 +146,9 @@ extension Workspace {
     /// What note `n`'s resolved references and nesting link: measures to groups, goals and
     /// envelopes, indicators to goals.
     private static func links(of note: Note, at n: Int) -> Links {
-        var links = Links()
-        // Only measures and indicators have links: the tables are made at their size, and
-        // the other blocks are never looked at.
+        // Only measures and indicators have links: the other blocks are never looked at.
+        var links = Links(blockCount: note.blocks.count)
         let measures = note.blocks(of: .measure), indicators = note.blocks(of: .indicator)
-        links.measureTargets.reserveCapacity(measures.count)
-        links.measureGoals.reserveCapacity(measures.count)
-        links.measureEnvelope.reserveCapacity(measures.count)
-        links.indicatorGoal.reserveCapacity(indicators.count)
         for block in measures {
             links.measureTargets[block.index] = linked(block, .targetGroup, in: note, at: n)
             links.measureGoals[block.index] = linked(block, .goal, in: note, at: n)

@@ -52,10 +52,10 @@ extension RuleContext {
     /// `links` picks the link table (`measureTargets`, `measureGoals`). Flags by block, not
     /// a set of addresses: only this note's blocks are asked about, and hashing every
     /// address was most of PN311's and PN312's time.
-    func blocksLinked(by links: (Note) -> [Int: [BlockAddress]]) -> [Bool] {
+    func blocksLinked(by links: (Note) -> BlockTable<[BlockAddress]>) -> [Bool] {
         var linked = [Bool](repeating: false, count: note.blocks.count)
         for other in notesReferringHere {
-            for addresses in links(other).values {
+            for (_, addresses) in links(other) {
                 for a in addresses where a.note == noteIndex && a.block < linked.count { linked[a.block] = true }
             }
         }
