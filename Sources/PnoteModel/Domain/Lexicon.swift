@@ -50,9 +50,24 @@ public struct Lexicon: Sendable, Decodable {
     /// keystroke, and its groups rarely change. Each lexicon made gets its own.
     private var memo = BoundedCache<MemoKey, GroupClassification?>(capacity: 20_000)
     /// The two texts a class depends on, as a pair: an array of them was an allocation per group.
+    /// Hashed once, with `ByteHash`, as `NameIndex.Name` is: `Hasher` (SipHash) over both
+    /// texts, then again per probe, was most of a memo lookup (every target group asks).
     private struct MemoKey: Hashable, Sendable {
-        var criterion: String
-        var title: String
+        let criterion: String
+        let title: String
+        private let hash: Int
+
+        init(criterion: String, title: String) {
+            self.criterion = criterion
+            self.title = title
+            hash = Int(truncatingIfNeeded: ByteHash.of(title, ByteHash.of(criterion, 0x6B656E)))
+        }
+
+        static func == (a: MemoKey, b: MemoKey) -> Bool { a.hash == b.hash && a.title == b.title && a.criterion == b.criterion }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        func _rawHashValue(seed: Int) -> Int { hash ^ seed }
     }
 
     enum CodingKeys: String, CodingKey { case classWords, thirdParty, terms }
