@@ -26,4 +26,45 @@ enum BatchMemory {
         _ = mallopt(trimThreshold, Int32.max)
         #endif
     }
+
+    /// From this many bytes of notes on, a batch run restarts itself (see
+    /// `restartWithLargerThreadCaches`): below it the restart, 3 to 5 ms, costs about what
+    /// it saves.
+    static let restartThreshold = 8 << 20
+
+    /// How many freed blocks of each size a thread keeps for itself (glibc's default: 7).
+    static let threadCacheTunable = "glibc.malloc.tcache_count=1000"
+
+    /// Restarts the process (the same program, arguments and environment, through
+    /// `/proc/self/exe`) with `GLIBC_TUNABLES` asking for a larger per-thread cache of freed
+    /// memory, when it is about to check `inputBytes` of notes or more. A check builds each
+    /// note's blocks and lets them go again once its rules have run; with glibc's 7 blocks
+    /// per size, most of them went back to the shared bins and were sorted and merged there
+    /// before the next note took them again. With 1,000, the next note takes them straight
+    /// back: on the 50 MB benchmark a tenth less processor time and 8 to 17% less wall time.
+    /// glibc reads the setting only when a program starts, and offers no `mallopt` for it.
+    ///
+    /// Called before anything is read or written (standard input included), so the
+    /// restarted process does all the work; a failed restart (no `/proc`) carries on as
+    /// it is. Never twice, and never against the caller: a `GLIBC_TUNABLES` that sets
+    /// `tcache_count` already (ours after the restart, or the caller's) is left as it is.
+    /// Elsewhere than glibc nothing happens.
+    static func restartWithLargerThreadCaches(inputBytes: Int) {
+        #if canImport(Glibc)
+        guard inputBytes >= restartThreshold else { return }
+        let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
+        guard let tunables = tunablesForRestart(current: current) else { return }
+        setenv("GLIBC_TUNABLES", tunables, 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        if let current { setenv("GLIBC_TUNABLES", current, 1) } else { unsetenv("GLIBC_TUNABLES") }
+        #endif
+    }
+
+    /// The `GLIBC_TUNABLES` to restart with, given the current one; nil when it sets the
+    /// per-thread cache already.
+    static func tunablesForRestart(current: String?) -> String? {
+        guard let current, !current.isEmpty else { return threadCacheTunable }
+        if current.contains("glibc.malloc.tcache_count") { return nil }
+        return current + ":" + threadCacheTunable
+    }
 }

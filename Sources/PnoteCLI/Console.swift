@@ -14,6 +14,9 @@ public struct Console: Sendable {
     public var isTerminal: Bool
     /// Whether `NO_COLOR` is set (https://no-color.org).
     public var noColor: Bool
+    /// Whether this is the process's own console, with the process's own arguments (the
+    /// `pnote` binary's): only then may a command restart the process.
+    public var isProcess = false
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
                 readStdin: @escaping @Sendable () -> [UInt8], currentDirectory: String,
@@ -28,13 +31,15 @@ public struct Console: Sendable {
     }
 
     public static var standard: Console {
-        Console(out: { write($0, to: .standardOutput) },
-                err: { write($0, to: .standardError) },
-                readStdin: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-                currentDirectory: FileManager.default.currentDirectoryPath,
-                isTerminal: isatty(1) == 1,
-                noColor: !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                outBytes: { write($0, to: .standardOutput) })
+        var console = Console(out: { write($0, to: .standardOutput) },
+                              err: { write($0, to: .standardError) },
+                              readStdin: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                              currentDirectory: FileManager.default.currentDirectoryPath,
+                              isTerminal: isatty(1) == 1,
+                              noColor: !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
+                              outBytes: { write($0, to: .standardOutput) })
+        console.isProcess = true
+        return console
     }
 }
 

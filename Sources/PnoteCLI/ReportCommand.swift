@@ -27,6 +27,7 @@ enum ReportCommand {
         BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
         run.keepsBlocks = true  // the report reads them
+        run.mayRestart = console.isProcess
         let result = run.check(paths: reader.positional.isEmpty ? ["."] : reader.positional)
         for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
         let data = ReportData(result: result)
