@@ -35,8 +35,8 @@ enum BatchMemory {
     /// How many freed blocks of each size a thread keeps for itself (glibc's default: 7).
     static let threadCacheTunable = "glibc.malloc.tcache_count=1000"
 
-    /// Restarts the process (the same program, arguments and environment, through
-    /// `/proc/self/exe`) with `GLIBC_TUNABLES` asking for a larger per-thread cache of freed
+    /// Restarts the process (the same program, as `/proc/self/exe` names it, with the same
+    /// arguments and environment) with `GLIBC_TUNABLES` asking for a larger per-thread cache of freed
     /// memory, when it is about to check `inputBytes` of notes or more. A check builds each
     /// note's blocks and lets them go again once its rules have run; with glibc's 7 blocks
     /// per size, most of them went back to the shared bins and were sorted and merged there
@@ -54,8 +54,12 @@ enum BatchMemory {
         guard inputBytes >= restartThreshold else { return }
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
         guard let tunables = tunablesForRestart(current: current) else { return }
+        // The program's path as `/proc/self/exe` names it, not that link itself: under a tool
+        // that runs programs for them (valgrind), the link is the tool's own binary.
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard readlink("/proc/self/exe", &path, Int(PATH_MAX)) > 0 else { return }
         setenv("GLIBC_TUNABLES", tunables, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(path, CommandLine.unsafeArgv)
         if let current { setenv("GLIBC_TUNABLES", current, 1) } else { unsetenv("GLIBC_TUNABLES") }
         #endif
     }
