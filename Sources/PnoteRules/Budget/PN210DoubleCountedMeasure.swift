@@ -20,7 +20,10 @@ public enum DoubleCountedMeasure: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         // The measures as the name index keeps them: `pnote check` may have let the blocks go.
-        for measure in context.workspace.indexedBlocks(ofNote: context.noteIndex) where measure.kind == .measure && measure.hasBudget {
+        let indexed = context.workspace.indexedBlocks(ofNote: context.noteIndex)
+        // By place: only the measures with a budget are copied out (three strings each).
+        for i in indexed.indices where indexed[i].kind == .measure && indexed[i].hasBudget {
+            let measure = indexed[i]
             // Other notes of the same municipality (or of none declared) only.
             guard let (address, twin) = context.workspace.firstSameNamed(measure, inNote: context.noteIndex,
                                                                          where: { $0.hasReadableBudget })

@@ -24,7 +24,10 @@ public enum LevelConflictAcrossNotes: Rule {
         func groupClass(_ address: BlockAddress, standardClass: TargetGroupClass?) -> TargetGroupClass? {
             standard ? standardClass : context.classification(of: address)?.groupClass
         }
-        for group in context.workspace.indexedBlocks(ofNote: n) where group.kind == .targetGroup {
+        let indexed = context.workspace.indexedBlocks(ofNote: n)
+        // By place: only the target groups are copied out (three strings each).
+        for i in indexed.indices where indexed[i].kind == .targetGroup {
+            let group = indexed[i]
             guard let mine = groupClass(BlockAddress(note: n, block: group.index), standardClass: group.standardGroupClass) else { continue }
             // Other notes of the same municipality (or of none declared) only.
             guard let (address, candidate) = context.workspace.firstSameNamed(group, inNote: n, where: {
