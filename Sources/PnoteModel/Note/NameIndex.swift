@@ -112,7 +112,10 @@ struct NameIndex: Sendable {
             names.reserveCapacity(2 * count)
             blocks.reserveCapacity(2 * count)
             indexed.reserveCapacity(count)
-            for block in note.blocks where NameIndex.isIndexed(block.kind) {
+            // By place: a block is looked at (its kind read in place) before it is copied.
+            let noteBlocks = note.blocks
+            for b in noteBlocks.indices where NameIndex.isIndexed(noteBlocks[b].kind) {
+                let block = noteBlocks[b]
                 let kind = block.kind
                 if seeds[kind.ordinal] == nil {
                     seeds[kind.ordinal] = (Name.seed(municipality: municipality, kind: kind, isTitle: false),

@@ -39,8 +39,9 @@ public enum NoteBuilder {
     /// Whether any reference of `blocks` names another note, and whether any names a title.
     static func referenceKinds(_ blocks: [Block]) -> (external: Bool, byTitle: Bool) {
         var external = false, byTitle = false
-        for block in blocks where FieldKey.referencesPossible(in: block.kind) {
-            let fields = block.fields
+        // By place: a block is looked at (its kind read in place) before it is copied.
+        for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
+            let fields = blocks[b].fields
             for i in fields.indices where fields[i].holdsReferences {
                 guard case .references(let refs) = fields[i].value else { continue }
                 for ref in refs {

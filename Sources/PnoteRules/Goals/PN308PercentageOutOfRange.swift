@@ -15,9 +15,11 @@ public enum PercentageOutOfRange: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         // The key bits first: most blocks have none of the three keys, and their fields stay unread.
-        for block in context.note.blocks where block.hasField(.baseline) || block.hasField(.target) || block.hasField(.reach) {
+        // By place: a block is copied out (a retain) only when it has one of the keys.
+        let blocks = context.note.blocks
+        for b in blocks.indices where blocks[b].hasField(.baseline) || blocks[b].hasField(.target) || blocks[b].hasField(.reach) {
             // By index: a field is copied out (a retain) only when its key is one of the three.
-            let fields = block.fields
+            let fields = blocks[b].fields
             for i in fields.indices where fields[i].key == .baseline || fields[i].key == .target || fields[i].key == .reach {
                 let field = fields[i]
                 guard case .indicatorValue(let v) = field.value, v.isPercent, v.number < 0 || v.number > 100 else { continue }

@@ -18,7 +18,10 @@ public enum UnknownField: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks where block.hasField(nil) {
+        // By place: only a block with an unknown key is copied out (a retain).
+        let blocks = context.note.blocks
+        for b in blocks.indices where blocks[b].hasField(nil) {
+            let block = blocks[b]
             let valid = FieldKey.keys(for: block.kind)
             let spellings = valid.flatMap { [$0.spec.nl, $0.spec.en] + $0.spec.aliases }
             for field in block.fields where field.key == nil {

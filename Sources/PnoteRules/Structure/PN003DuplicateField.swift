@@ -15,10 +15,12 @@ public enum DuplicateField: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks where block.mayRepeatAKey {
+        // By place: only a block whose key bits allow a repeat is copied out (a retain).
+        let blocks = context.note.blocks
+        for b in blocks.indices where blocks[b].mayRepeatAKey {
             // One bit per key seen (`FieldKey` has fewer than 64 cases): only a key seen
             // before is looked up, among the earlier fields.
-            let fields = block.fields
+            let fields = blocks[b].fields
             var seen: UInt64 = 0
             for i in fields.indices {
                 guard let key = fields[i].key else { continue }

@@ -18,9 +18,10 @@ public enum InvalidValue: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks {
-            // By index: a field is copied out of the block only when it is reported.
-            let fields = block.fields
+        let blocks = context.note.blocks
+        for b in blocks.indices {
+            // By place and index: no block is copied out, and a field only when it is reported.
+            let fields = blocks[b].fields
             for i in fields.indices where fields[i].isInvalid || fields[i].hasEmptyValue {
                 guard let key = fields[i].key else { continue }
                 let field = fields[i]

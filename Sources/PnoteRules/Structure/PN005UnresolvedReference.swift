@@ -19,9 +19,11 @@ public enum UnresolvedReference: Rule {
         let note = context.note
         // The same unknown id is often written many times: find its suggestion once.
         var suggestions: [String: String?] = [:]
-        for block in note.blocks where FieldKey.referencesPossible(in: block.kind) {
+        // By place: a block is looked at (its kind read in place) before it is copied.
+        let blocks = note.blocks
+        for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
             // By index: only reference fields are copied out of the block.
-            let fields = block.fields
+            let fields = blocks[b].fields
             for i in fields.indices where fields[i].holdsReferences {
                 guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
                 for ref in refs {

@@ -14,10 +14,12 @@ public enum WrongReferenceKind: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for block in context.note.blocks where FieldKey.referencesPossible(in: block.kind) {
+        // By place: a block is looked at (its kind read in place) before it is copied.
+        let blocks = context.note.blocks
+        for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
             // By index: only reference fields are looked into, and their key's text is made
             // only for a reference that is reported.
-            let fields = block.fields
+            let fields = blocks[b].fields
             for i in fields.indices where fields[i].holdsReferences {
                 guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
                 let expected = UnresolvedReference.expectedKind(key)
