@@ -37,7 +37,7 @@ enum BatchMemory {
 
     /// Restarts the process (the same program, as `/proc/self/exe` names it, with the same
     /// arguments and environment) with `GLIBC_TUNABLES` asking for a larger per-thread cache of freed
-    /// memory, when it is about to check `inputBytes` of notes or more. A check builds each
+    /// memory, when it is about to check `restartThreshold` bytes of notes or more. A check builds each
     /// note's blocks and lets them go again once its rules have run; with glibc's 7 blocks
     /// per size, most of them went back to the shared bins and were sorted and merged there
     /// before the next note took them again. With 1,000, the next note takes them straight
@@ -49,11 +49,12 @@ enum BatchMemory {
     /// it is. Never twice, and never against the caller: a `GLIBC_TUNABLES` that sets
     /// `tcache_count` already (ours after the restart, or the caller's) is left as it is.
     /// Elsewhere than glibc nothing happens.
-    static func restartWithLargerThreadCaches(inputBytes: Int) {
+    ///
+    /// `inputBytes` is asked only when a restart is possible: not in the restarted process.
+    static func restartWithLargerThreadCaches(inputBytes: () -> Int) {
         #if canImport(Glibc)
-        guard inputBytes >= restartThreshold else { return }
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
-        guard let tunables = tunablesForRestart(current: current) else { return }
+        guard let tunables = tunablesForRestart(current: current), inputBytes() >= restartThreshold else { return }
         // The program's path as `/proc/self/exe` names it, not that link itself: under a tool
         // that runs programs for them (valgrind), the link is the tool's own binary.
         var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

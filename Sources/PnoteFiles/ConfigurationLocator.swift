@@ -5,6 +5,9 @@ import PnoteRules
 /// folder above it. Each configuration file is read and parsed once.
 public final class ConfigurationLocator {
     private var byDirectory: [String: Result<Configuration, ConfigurationError>] = [:]
+    /// The same, by the directory as it was asked for: standardizing a path through `URL`
+    /// took longer than the rest of a file's way to its check (asked once per file).
+    private var byDirectoryAsAsked: [String: Result<Configuration, ConfigurationError>] = [:]
     private let explicit: Result<Configuration, ConfigurationError>?
     public private(set) var errors: [ConfigurationError] = []
 
@@ -15,7 +18,13 @@ public final class ConfigurationLocator {
 
     public func configuration(forDirectory directory: String) -> Result<Configuration, ConfigurationError> {
         if let explicit { return explicit }
-        let standard = URL(fileURLWithPath: directory).standardizedFileURL.path
+        if let known = byDirectoryAsAsked[directory] { return known }
+        let result = configuration(forStandardDirectory: URL(fileURLWithPath: directory).standardizedFileURL.path)
+        byDirectoryAsAsked[directory] = result
+        return result
+    }
+
+    private func configuration(forStandardDirectory standard: String) -> Result<Configuration, ConfigurationError> {
         if let cached = byDirectory[standard] { return cached }
         let candidate = standard == "/" ? "/" + Configuration.fileName : standard + "/" + Configuration.fileName
         let result: Result<Configuration, ConfigurationError>

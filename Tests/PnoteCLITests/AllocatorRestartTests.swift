@@ -58,3 +58,13 @@ import Testing
         #endif
     }
 }
+
+/// `CheckRun.directory(of:)` reads a file's folder without `NSString`: it must say what
+/// `NSString.deletingLastPathComponent` says.
+@Suite struct FolderOfAPathTests {
+    @Test func saysWhatNSStringSays() {
+        for path in ["/a/b/c.pnote", "/c.pnote", "/", "/a//b.pnote", "//b.pnote", "/a///b.pnote", "/a/b/", "a/b.pnote", "b.pnote", "", "/é/ü.pnote", "/a/./b.pnote"] {
+            #expect(CheckRun.directory(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
+    }
+}
