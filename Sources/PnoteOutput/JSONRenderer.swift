@@ -52,19 +52,21 @@ public enum JSONRenderer {
         var writer = JSONObjectWriter(capacity: 256 * diagnostics.count)
         // Once per run: `file.note` is a copy of the note out of its workspace.
         let source = file.note.source, language = file.language
+        var line = 0  // the last finding's: they come in order
         for (i, d) in diagnostics.enumerated() {
             if i > 0 { writer.startNextObject() }
-            write(d, source, language, to: &writer)
+            write(d, source, language, line: &line, to: &writer)
         }
         return writer.finished()
     }
 
-    private static func write(_ d: Diagnostic, _ source: SourceText, _ language: Language, to writer: inout JSONObjectWriter) {
+    private static func write(_ d: Diagnostic, _ source: SourceText, _ language: Language, line: inout Int,
+                              to writer: inout JSONObjectWriter) {
         writer.field("code", d.code)
         writer.field("rule", d.slug)
         writer.field("severity", d.severity.rawValue)
         writer.field("message", d.message.text(language))
-        let (start, end) = source.locations(of: d.range)
+        let (start, end) = source.locations(of: d.range, lineHint: &line)
         writer.field("line", start.line)
         writer.field("column", start.column)
         writer.field("endLine", end.line)

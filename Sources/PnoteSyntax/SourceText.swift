@@ -132,8 +132,24 @@ public struct SourceText: Sendable {
     }
 
     /// The 0-based index of the line holding `offset` (offsets past the end map to the last line).
-    public func lineIndex(of offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+    public func lineIndex(of offset: Int) -> Int { lineIndex(of: offset, in: 0, lineStarts.count - 1) }
+
+    /// `lineIndex(of:)`, searched from line `hint` on when `offset` lies at or after it: for
+    /// offsets asked in order (a file's findings), in steps doubling from the last line
+    /// found, not from the whole file's middle.
+    public func lineIndex(of offset: Int, after hint: Int) -> Int {
+        guard hint > 0, hint < lineStarts.count, lineStarts[hint] <= offset else { return lineIndex(of: offset) }
+        var lo = hint, step = 1
+        while lo + step < lineStarts.count && lineStarts[lo + step] <= offset {
+            lo += step
+            step *= 2
+        }
+        return lineIndex(of: offset, in: lo, min(lo + step, lineStarts.count) - 1)
+    }
+
+    /// The last line in `lo...hi` starting at or before `offset` (`lo` when none after it does).
+    private func lineIndex(of offset: Int, in lo: Int, _ hi: Int) -> Int {
+        var lo = lo, hi = hi
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
@@ -147,7 +163,11 @@ public struct SourceText: Sendable {
     /// Bytes of the line terminator count one each.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, bomLength), bytes.count)
-        let line = lineIndex(of: clamped)
+        return location(ofClamped: clamped, line: lineIndex(of: clamped))
+    }
+
+    /// `location(of:)` of an offset within the text, on line `line`.
+    private func location(ofClamped clamped: Int, line: Int) -> SourceLocation {
         let end = lineRange(line).end, upTo = min(clamped, end)
         var column = 1
         var i = lineStarts[line]
@@ -159,12 +179,23 @@ public struct SourceText: Sendable {
         return SourceLocation(line: line + 1, column: column + max(0, clamped - end), offset: clamped)
     }
 
+    /// `location(of:)` of both ends of `range`.
+    public func locations(of range: TextRange) -> (start: SourceLocation, end: SourceLocation) {
+        var hint = 0
+        return locations(of: range, lineHint: &hint)
+    }
+
     /// `location(of:)` of both ends of `range`. An end on the start's line (nearly every
     /// finding's) is counted on from the start: its line is not searched for again, nor
     /// its bytes before the start counted twice.
-    public func locations(of range: TextRange) -> (start: SourceLocation, end: SourceLocation) {
-        let start = location(of: range.start)
+    ///
+    /// `lineHint`: the line of an earlier range (a file's findings come in order); set to
+    /// this range's start line.
+    public func locations(of range: TextRange, lineHint: inout Int) -> (start: SourceLocation, end: SourceLocation) {
+        let clampedStart = min(max(range.start, bomLength), bytes.count)
+        let start = location(ofClamped: clampedStart, line: lineIndex(of: clampedStart, after: lineHint))
         let line = start.line - 1
+        lineHint = line
         let clamped = min(max(range.end, bomLength), bytes.count)
         guard clamped >= start.offset, line + 1 < lineStarts.count ? clamped < lineStarts[line + 1] : true else {
             return (start, location(of: range.end))

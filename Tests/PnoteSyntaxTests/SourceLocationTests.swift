@@ -27,4 +27,25 @@ import Testing
         }
         #expect(compared == 12_000 && sameLine > 4_000)
     }
+
+    /// A line searched from an earlier line found (the renderers ask for a file's findings
+    /// in order) is the line searched from nothing, whatever the hint.
+    @Test func aLineFoundFromAHintIsTheLine() {
+        var random = SeededRandom(state: 5)
+        for round in 0..<200 {
+            let text = (0..<random.next(300)).map { _ in String(repeating: "x", count: random.next(40)) }.joined(separator: random.next(4) == 0 ? "\r\n" : "\n")
+            let source = SourceText(text)
+            var hint = 0
+            for _ in 0..<50 {
+                let offset = random.next(text.utf8.count + 5)
+                let wild = random.next(source.lineCount + 4) - 2
+                #expect(source.lineIndex(of: offset, after: wild) == source.lineIndex(of: offset), "round \(round), \(offset) after \(wild)")
+                let range = TextRange(offset, offset + random.next(30))
+                let before = hint
+                let both = source.locations(of: range, lineHint: &hint)
+                #expect(both.start == source.location(of: range.start) && both.end == source.location(of: range.end), "round \(round), hint \(before)")
+                #expect(hint == both.start.line - 1)
+            }
+        }
+    }
 }
