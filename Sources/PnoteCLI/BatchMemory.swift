@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,17 +45,17 @@ enum BatchMemory {
     /// back: on the 50 MB benchmark a tenth less processor time and 8 to 17% less wall time.
     /// glibc reads the setting only when a program starts, and offers no `mallopt` for it.
     ///
-    /// Called before anything is read or written (standard input included), so the
+    /// Called first, before anything is read or written (standard input included), so the
     /// restarted process does all the work; a failed restart (no `/proc`) carries on as
     /// it is. Never twice, and never against the caller: a `GLIBC_TUNABLES` that sets
     /// `tcache_count` already (ours after the restart, or the caller's) is left as it is.
     /// Elsewhere than glibc nothing happens.
     ///
-    /// `inputBytes` is asked only when a restart is possible: not in the restarted process.
-    static func restartWithLargerThreadCaches(inputBytes: () -> Int) {
+    /// `isLarge` is asked only when a restart is possible: not in the restarted process.
+    static func restartWithLargerThreadCaches(if isLarge: () -> Bool) {
         #if canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) }
-        guard let tunables = tunablesForRestart(current: current), inputBytes() >= restartThreshold else { return }
+        guard let tunables = tunablesForRestart(current: current), isLarge() else { return }
         // The program's path as `/proc/self/exe` names it, not that link itself: under a tool
         // that runs programs for them (valgrind), the link is the tool's own binary.
         var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -63,6 +64,48 @@ enum BatchMemory {
         execv(path, CommandLine.unsafeArgv)
         if let current { setenv("GLIBC_TUNABLES", current, 1) } else { unsetenv("GLIBC_TUNABLES") }
         #endif
+    }
+
+    /// Whether the notes at `paths` (files, and `*.pnote` files in folders, searched
+    /// recursively) add up to `threshold` bytes: a walk that stops as soon as they do,
+    /// before the note finder's (which then runs once, in the restarted process). An
+    /// estimate, as a restart is a matter of speed only: ignore rules are not read, and
+    /// hidden folders and links to folders are not entered.
+    static func notesReach(_ threshold: Int, at paths: [String], currentDirectory: String) -> Bool {
+        var total = 0
+        func size(_ path: String) -> (isFolder: Bool, bytes: Int)? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return ((info.st_mode & S_IFMT) == S_IFDIR, (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0)
+        }
+        func walk(_ folder: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names where total < threshold && !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                var link = stat()
+                guard lstat(path, &link) == 0 else { continue }
+                if (link.st_mode & S_IFMT) == S_IFDIR {
+                    walk(path)
+                } else if name.lowercased().hasSuffix(".pnote"), let (isFolder, bytes) = size(path), !isFolder {
+                    total += bytes
+                }
+            }
+        }
+        for given in paths where given != "-" && total < threshold {
+            let path = given.hasPrefix("/") ? given : currentDirectory + "/" + given
+            guard let (isFolder, bytes) = size(path) else { continue }
+            if isFolder { walk(path) } else { total += bytes }
+        }
+        return total >= threshold
+    }
+
+    /// `restartWithLargerThreadCaches` for a batch command about to check `paths`: only the
+    /// process's own (`Console.isProcess`, whose arguments these are).
+    static func restartForLargeInputs(paths: [String], console: Console) {
+        guard console.isProcess else { return }
+        restartWithLargerThreadCaches {
+            notesReach(restartThreshold, at: paths, currentDirectory: console.currentDirectory)
+        }
     }
 
     /// The `GLIBC_TUNABLES` to restart with, given the current one; nil when it sets the

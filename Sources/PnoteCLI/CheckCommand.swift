@@ -85,9 +85,9 @@ enum CheckCommand {
             throw UsageError(message: "--fix cannot write standard input", hint: "use --fix --diff to see the changes")
         }
 
+        BatchMemory.restartForLargeInputs(paths: paths, console: console)
         BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
-        run.mayRestart = console.isProcess
         var result = run.check(paths: paths)
         if options.fix {
             let outcome = run.applyFixes(result)
@@ -151,10 +151,6 @@ struct CheckRun {
     /// Whether the checked notes keep their blocks (`pnote report` reads them); else a
     /// note's blocks are let go once nothing will read them (`Note.withoutBlocks`).
     var keepsBlocks = false
-    /// Whether a large run restarts itself first, with more memory kept per thread
-    /// (`BatchMemory.restartWithLargerThreadCaches`): the first run of `check` or `report`,
-    /// before it has read or written anything.
-    var mayRestart = false
     /// Display path → (absolute path or nil for stdin, the bytes read).
     private(set) var read: [String: (absolute: String?, bytes: [UInt8])] = [:]
 
@@ -182,9 +178,6 @@ struct CheckRun {
         // The files are read on all cores, each scanned for references to other notes while
         // its bytes are in the cache (see `releasesBlocks`); all else happens in input order.
         let paths = inputs.map { $0.displayPath.hasPrefix("/") ? $0.displayPath : console.currentDirectory + "/" + $0.displayPath }
-        if mayRestart {
-            BatchMemory.restartWithLargerThreadCaches { RegularFile.totalSize(of: zip(inputs, paths).filter { !$0.0.isStdin }.map(\.1)) }
-        }
         let contents = Parallel.map(inputs.count) { [inputs] i -> (RegularFile.Read, Bool)? in
             guard !inputs[i].isStdin else { return nil }
             let content = RegularFile.read(paths[i], maximumSize: SourceText.maximumSize)

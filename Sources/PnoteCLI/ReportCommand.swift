@@ -24,11 +24,12 @@ enum ReportCommand {
         options.language = try reader.choice("--lang", ["nl": Language.nl, "en": .en])
         options.configPath = reader.value("--config")
         options.excludes = reader.values("--exclude")
+        let paths = reader.positional.isEmpty ? ["."] : reader.positional
+        BatchMemory.restartForLargeInputs(paths: paths, console: console)
         BatchMemory.growInLargeSteps()
         var run = CheckRun(options: options, console: console)
         run.keepsBlocks = true  // the report reads them
-        run.mayRestart = console.isProcess
-        let result = run.check(paths: reader.positional.isEmpty ? ["."] : reader.positional)
+        let result = run.check(paths: paths)
         for failure in result.failures { console.err("pnote: \(failure.path): \(failure.reason)\n") }
         let data = ReportData(result: result)
         let text = markdown ? MarkdownReport.render(data) : HTMLReport.render(data)

@@ -24,16 +24,6 @@ public enum RegularFile {
         case unreadable
     }
 
-    /// The size of each regular file among `paths`, added up, as `stat` gives it (following
-    /// links, as reading does); 0 for the others. Nothing is opened.
-    public static func totalSize(of paths: [String]) -> Int {
-        paths.reduce(0) { total, path in
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return total }
-            return total + Int(info.st_size)
-        }
-    }
-
     /// One open (never blocking: a pipe is refused, not waited on), one `fstat` of what was
     /// opened, then reads straight into the array: through `Data`, every byte was copied
     /// once more and a 50 MB folder paged in 50 MB it then threw away.

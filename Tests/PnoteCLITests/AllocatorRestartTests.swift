@@ -17,6 +17,20 @@ import Testing
         #expect(BatchMemory.tunablesForRestart(current: "glibc.malloc.mxfast=0:glibc.malloc.tcache_count=7") == nil)
     }
 
+    /// The quick walk adds up files given and `*.pnote` files in folders below, skips
+    /// hidden folders and other files, and answers as the sizes say.
+    @Test func theQuickWalkAddsUpTheNotes() throws {
+        let folder = try ScratchFolder.make("reach", files: ["a.pnote": String(repeating: "x", count: 600),
+                                                           "sub/b.PNOTE": String(repeating: "x", count: 300),
+                                                           "sub/c.txt": String(repeating: "x", count: 5_000),
+                                                           ".hidden/d.pnote": String(repeating: "x", count: 5_000),
+                                                           "e.md": String(repeating: "x", count: 100)])
+        #expect(BatchMemory.notesReach(900, at: ["."], currentDirectory: folder.path))
+        #expect(!BatchMemory.notesReach(901, at: ["."], currentDirectory: folder.path))
+        #expect(BatchMemory.notesReach(1_000, at: [folder.path, "e.md", "-"], currentDirectory: folder.path))
+        #expect(!BatchMemory.notesReach(1, at: ["missing", "-"], currentDirectory: folder.path))
+    }
+
     /// More than `restartThreshold` bytes of notes: 220 notes of 300 measures, five of each
     /// note's measures named as in every other note (PN210 across notes), one note on
     /// standard input. The dynamic loader tells how often the program started
