@@ -82,6 +82,15 @@ import Testing
         w.replace(noteAt: 1, with: note(edited, path: "b.pnote"))
         let fresh = Workspace(notes: [a, note(edited, path: "b.pnote")])
         #expect(facts(w) == facts(fresh))
+        // The same edit where every note declares its municipality (where the class masks
+        // answer): the twin is classed otherwise now, and the masks must not say it is not.
+        let front = "---\ngemeente: Hengelo\n---\n"
+        var m = Workspace(notes: [note(front + "## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: mantelzorg\n"),
+                                  note(front + "## Doelgroep: Mantelzorgers\n- kenmerk: risicofactor: mantelzorg\n", path: "b.pnote")])
+        let group = m.indexedBlocks(ofNote: 0)[0]
+        #expect(!m.sameNamedMayBeClassed(otherThan: .riskFactor, as: group, inNote: 0))
+        m.replace(noteAt: 1, with: note(front + "## Doelgroep: Mantelzorgers\n- kenmerk: diagnose: dementie\n", path: "b.pnote"))
+        #expect(m.sameNamedMayBeClassed(otherThan: .riskFactor, as: group, inNote: 0))
         #expect(facts(w).joined().contains("diagnosis") && facts(w).joined().contains("false"))
     }
 
@@ -166,7 +175,7 @@ import Testing
         var random = SeededRandom(state: 7)
         func randomNote(_ path: String) -> Note { Self.randomNote(path, &random, someWithoutMunicipality: someWithoutMunicipality) }
         func definition(_ w: Workspace, _ kind: BlockKind, _ block: Block, _ n: Int) -> [BlockAddress] { Self.definition(w, kind, block, n) }
-        var compared = 0, found = 0, classified = 0
+        var compared = 0, found = 0, classified = 0, skipped = 0
         for round in 0..<300 {
             var w = Workspace(notes: (0..<(1 + random.next(6))).map { randomNote("n\($0).pnote") })
             for step in 0..<3 {
@@ -205,6 +214,13 @@ import Testing
                             return false
                         } }
                         #expect(handed == expected)
+                        // The class masks never say "none classed otherwise" wrongly, and say it often.
+                        for cls in TargetGroupClass.allCases {
+                            guard let indexed, !w.sameNamedMayBeClassed(otherThan: cls, as: indexed, inNote: n) else { continue }
+                            #expect(expected.allSatisfy { w.block($0).standardClassification.map { $0.groupClass == cls } ?? true },
+                                    "round \(round), note \(n), block \(block.index), \(cls)")
+                            skipped += 1
+                        }
                         compared += 1
                         found += expected.count
                     }
@@ -212,7 +228,7 @@ import Testing
             }
         }
         // The random workspaces did exercise the lookup.
-        #expect(compared > 2_000 && found > 2_000 && classified > 500)
+        #expect(compared > 2_000 && found > 2_000 && classified > 500 && skipped > 1_000)
     }
 }
 

@@ -39,6 +39,9 @@ struct NameIndex: Sendable {
         }
 
         var address: BlockAddress { BlockAddress(note: Int(note), block: Int(block)) }
+
+        /// The member's standard class as a bit (`Group.classMask`); 0 for none.
+        var classBit: UInt8 { standardGroupClass.map(NameIndex.classBit) ?? 0 }
     }
 
     /// A name as the index tells names apart: folded, of one kind, an id or a title, in one
@@ -85,7 +88,37 @@ struct NameIndex: Sendable {
     /// all gone is free (no name) and taken again by the next new name.
     private struct Group: Sendable {
         var name: Name?
-        var blocks: [Member]
+        private(set) var blocks: [Member] = []
+        /// Which standard classes the members may have (`Member.classBit`): PN108 asks of
+        /// every target group whether a twin is classed otherwise, and where no member is,
+        /// this says so without a look at them (in a folder of many notes sharing names, the
+        /// look went through every note's twin). At least the classes present: a member
+        /// replaced in place leaves its old bit until the group loses a run of members.
+        private(set) var classMask: UInt8 = 0
+
+        init(name: Name?) { self.name = name }
+
+        mutating func reserveCapacity(_ count: Int) { blocks.reserveCapacity(count) }
+
+        mutating func append(_ member: Member) {
+            blocks.append(member)
+            classMask |= member.classBit
+        }
+
+        mutating func insert(_ member: Member, at i: Int) {
+            blocks.insert(member, at: i)
+            classMask |= member.classBit
+        }
+
+        mutating func replace(at i: Int, with member: Member) {
+            blocks[i] = member
+            classMask |= member.classBit
+        }
+
+        mutating func removeSubrange(_ range: Range<Int>) {
+            blocks.removeSubrange(range)  // in place: no other reference to the list is held
+            classMask = blocks.reduce(0) { $0 | $1.classBit }
+        }
     }
 
     private var groups: [Group] = []
@@ -202,18 +235,17 @@ struct NameIndex: Sendable {
                         if let known = table.groupOfName[name] { g = known } else {
                             g = sizes.count
                             table.groupOfName[name] = g
-                            table.groups.append(Group(name: name, blocks: []))
+                            table.groups.append(Group(name: name))
                             sizes.append(0)
                         }
                         sizes[g] += 1
                         ids.buffer[firstName[n] + k] = Int32(g)
                     }
                 }
-                for g in table.groups.indices { table.groups[g].blocks.reserveCapacity(Int(sizes[g])) }
+                for g in table.groups.indices { table.groups[g].reserveCapacity(Int(sizes[g])) }
                 for (n, note) in entries.enumerated() {
                     for k in note.names.indices where note.names[k].shard == shard {
-                        table.groups[Int(ids.buffer[firstName[n] + k])].blocks
-                            .append(Member(note, k, note: n))
+                        table.groups[Int(ids.buffer[firstName[n] + k])].append(Member(note, k, note: n))
                     }
                 }
                 return table
@@ -248,7 +280,7 @@ struct NameIndex: Sendable {
                     if groups[g].blocks[mid].block < entries.blocks[k] { low = mid + 1 } else { high = mid }
                 }
                 if low < groups[g].blocks.count && groups[g].blocks[low].block == entries.blocks[k] && Int(groups[g].blocks[low].note) == n {
-                    groups[g].blocks[low] = Member(entries, k, note: n)
+                    groups[g].replace(at: low, with: Member(entries, k, note: n))
                 }
             }
             return
@@ -268,9 +300,9 @@ struct NameIndex: Sendable {
             let member = Member(entries, k, note: n)
             // Notes are mostly added in order, and blocks come in order: most go at the end.
             if let last = groups[g].blocks.last, !NameIndex.precedes(last, member) {
-                groups[g].blocks.insert(member, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
+                groups[g].insert(member, at: NameIndex.run(of: n, in: groups[g].blocks).upperBound)
             } else {
-                groups[g].blocks.append(member)
+                groups[g].append(member)
             }
             ids.append(Int32(g))
         }
@@ -286,7 +318,7 @@ struct NameIndex: Sendable {
             groups[g].name = name
         } else {
             g = groups.count
-            groups.append(Group(name: name, blocks: []))
+            groups.append(Group(name: name))
         }
         groupOfName[name.shard][name] = g
         return g
@@ -302,7 +334,7 @@ struct NameIndex: Sendable {
             // A name used twice in the note was removed with its first block already.
             let run = NameIndex.run(of: n, in: groups[g].blocks)
             guard !run.isEmpty else { continue }
-            groups[g].blocks.removeSubrange(run)  // in place: no other reference to the list is held
+            groups[g].removeSubrange(run)
             if groups[g].blocks.isEmpty, let name = groups[g].name {
                 groupOfName[name.shard][name] = nil
                 groups[g].name = nil
@@ -358,24 +390,51 @@ struct NameIndex: Sendable {
         }
     }
 
+    /// A target group's class as a bit of `Group.classMask`.
+    static func classBit(_ cls: TargetGroupClass) -> UInt8 {
+        switch cls {
+        case .population: 1
+        case .riskFactor: 2
+        case .earlySigns: 4
+        case .diagnosis: 8
+        }
+    }
+
+    /// False when no block that `forEachTwin(of:inNote:)` would hand out has a standard
+    /// class other than `cls` (nor would any block of the note itself): read from the two
+    /// groups' class masks. True when some may, or when `forEachTwin` would not answer.
+    func twinsMayBeClassed(otherThan cls: TargetGroupClass, as block: IndexedBlock, inNote n: Int) -> Bool {
+        guard let (byID, byTitle) = twinGroups(of: block, inNote: n) else { return true }
+        return (groups[byID].classMask | groups[byTitle].classMask) & ~NameIndex.classBit(cls) != 0
+    }
+
     /// `forEachBlock` for one of note `n`'s own indexed blocks, as `indexedBlocks(ofNote:)`
     /// lists it (the rules that compare notes ask for each): its two groups are read at its
     /// slot, with nothing hashed or searched. False, with nothing handed out, when this does
     /// not answer: `block` is not (or no longer) what the index keeps at its slot, or some
     /// note declares no municipality (then more than one partition is read).
     func forEachTwin(of block: IndexedBlock, inNote n: Int, _ body: (Member) -> Bool) -> Bool {
+        guard let (byID, byTitle) = twinGroups(of: block, inNote: n) else { return false }
+        groups.withUnsafeBufferPointer { groups in
+            groups[byID].blocks.withUnsafeBufferPointer { a in
+                groups[byTitle].blocks.withUnsafeBufferPointer { b in NameIndex.merge(a, b, skipping: n, body) }
+            }
+        }
+        return true
+    }
+
+    /// The groups by id and by title of one of note `n`'s own indexed blocks, read at its
+    /// slot; nil when `forEachTwin` does not answer (see there).
+    private func twinGroups(of block: IndexedBlock, inNote n: Int) -> (byID: Int, byTitle: Int)? {
         guard notesWithoutMunicipality == 0, n < storedByNote.count, let stored = storedByNote[n],
               !stored.municipality.isEmpty, block.slot < stored.indexed.count,
-              Int(stored.blocks[2 * block.slot]) == block.index else { return false }
+              Int(stored.blocks[2 * block.slot]) == block.index else { return nil }
         let byID = Int(stored.groups[2 * block.slot]), byTitle = Int(stored.groups[2 * block.slot + 1])
         return groups.withUnsafeBufferPointer { groups in
             guard let idName = groups[byID].name, let titleName = groups[byTitle].name,
                   idName.kind == block.kind, titleName.kind == block.kind,
-                  idName.text == block.foldedID, titleName.text == block.foldedTitle else { return false }
-            groups[byID].blocks.withUnsafeBufferPointer { a in
-                groups[byTitle].blocks.withUnsafeBufferPointer { b in NameIndex.merge(a, b, skipping: n, body) }
-            }
-            return true
+                  idName.text == block.foldedID, titleName.text == block.foldedTitle else { return nil }
+            return (byID, byTitle)
         }
     }
 

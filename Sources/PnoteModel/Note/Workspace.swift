@@ -89,6 +89,14 @@ public struct Workspace: Sendable {
         return (first.address, names.indexedBlock(of: first))
     }
 
+    /// False when no block `firstSameNamed(block, inNote: n, …)` would consider has a
+    /// standard class (`Candidate.standardGroupClass`) other than `cls`: then no test of
+    /// that class can pass, and the rule need not look (PN108 asks for every target group).
+    /// True when some may.
+    public func sameNamedMayBeClassed(otherThan cls: TargetGroupClass, as block: IndexedBlock, inNote n: Int) -> Bool {
+        names.twinsMayBeClassed(otherThan: cls, as: block, inNote: n)
+    }
+
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns
     /// false: the blocks of `kind` named `id` or `title` (folded), asked by block `block` of
     /// note `n` (or on its behalf).

@@ -29,6 +29,8 @@ public enum LevelConflictAcrossNotes: Rule {
         for i in indexed.indices where indexed[i].kind == .targetGroup {
             let group = indexed[i]
             guard let mine = groupClass(BlockAddress(note: n, block: group.index), standardClass: group.standardGroupClass) else { continue }
+            // With the standard lexicon, the index knows when no twin is classed otherwise.
+            if standard && !context.workspace.sameNamedMayBeClassed(otherThan: mine, as: group, inNote: n) { continue }
             // Other notes of the same municipality (or of none declared) only.
             guard let (address, candidate) = context.workspace.firstSameNamed(group, inNote: n, where: {
                 groupClass($0.address, standardClass: $0.standardGroupClass).map { $0 != mine } ?? false
