@@ -136,6 +136,7 @@ import Testing
             // phrase looked for on its own.
             #expect(fresh.occurs(set) == phrases.map { fresh.contains($0) }, "\(text.debugDescription)")
             #expect(FoldedText.withFolded(text) { $0.firstOccurrence(of: set)?.range } == fresh.firstOccurrence(of: set)?.range)
+            #expect(FoldedText.withFolded(text) { $0.firstListedOccurring(set) } == fresh.occurs(set).firstIndex(of: true), "\(text.debugDescription)")
             guard asciiOnly else { continue }
             let scalarPath = FoldedText(text + "é")
             let n = fresh.scalars.count

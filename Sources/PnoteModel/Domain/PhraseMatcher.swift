@@ -198,6 +198,9 @@ public struct FoldedText: Sendable {
     /// See `FoldedBuffers.occurs(_:)`.
     public func occurs(_ set: PhraseSet) -> [Bool] { withBuffers { $0.occurs(set) } }
 
+    /// See `FoldedBuffers.firstListedOccurring(_:)`.
+    public func firstListedOccurring(_ set: PhraseSet) -> Int? { withBuffers { $0.firstListedOccurring(set) } }
+
     /// Whether any phrase of `set` occurs as whole words.
     public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
 }
@@ -259,6 +262,18 @@ public struct FoldedBuffers {
 
     /// Whether any phrase of `set` occurs as whole words.
     public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
+
+    /// The smallest position in the list `set` was made from of a phrase that occurs as
+    /// whole words (`occurs(_:).firstIndex(of: true)`, without the list of flags).
+    public func firstListedOccurring(_ set: PhraseSet) -> Int? {
+        var best: Int?
+        for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
+            for k in set.phrases(startingWith: scalars[i]) where best.map({ set.listIndex(ofPhrase: k) < $0 }) ?? true {
+                if wholeWordMatch(set.scalars(ofPhrase: k), at: i) != nil { best = set.listIndex(ofPhrase: k) }
+            }
+        }
+        return best
+    }
 
     /// Calls `body` with each non-overlapping whole-word occurrence, in order, until it
     /// returns false. Hot (lexicon, vocabulary, vague verbs): candidates are only the word

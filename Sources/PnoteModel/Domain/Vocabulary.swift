@@ -139,7 +139,7 @@ public struct OfficialIndicators: Sendable, Decodable {
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
         let names = self.names  // not `self` into the closure: a captured struct was copied per use
-        let found = FoldedText.withFolded(text) { $0.occurs(names) }
-        return found.firstIndex(of: true).map { indicators[searchOrder[$0].indicator] }
+        // The first in search order (the longest name), without a flag per name.
+        return FoldedText.withFolded(text) { $0.firstListedOccurring(names) }.map { indicators[searchOrder[$0].indicator] }
     }
 }
