@@ -49,7 +49,7 @@ public struct EvidenceLevels: Sendable, Decodable {
 
     /// Readings of texts already read: every measure has an `onderbouwing`, and notes
     /// repeat the few ratings there are. Short texts only, as `FieldReadCache`.
-    private let readings = BoundedCache<String, Reading>(capacity: 2_000)
+    private let readings = BoundedCache<HashedText, Reading>(capacity: 2_000)
 
     private enum CodingKeys: String, CodingKey { case prefixes, levels }
 
@@ -76,7 +76,7 @@ public struct EvidenceLevels: Sendable, Decodable {
 
     public func read(_ text: String) -> Reading {
         guard text.utf8.count <= FieldReadCache.maximumTextBytes else { return reading(of: text) }
-        return readings.value(for: text) { reading(of: text) }
+        return readings.value(for: HashedText(text)) { reading(of: text) }
     }
 
     private func reading(of text: String) -> Reading {

@@ -36,3 +36,22 @@ enum ByteHash {
         text.withUTF8Bytes { mix($0, seed) }
     }
 }
+
+/// A text as a key of the model's memos (`BoundedCache`), hashed once with `ByteHash`:
+/// `Hasher` (SipHash) over a string, once per lookup and again per probe, was most of
+/// a lookup (as for `NameIndex.Name`).
+struct HashedText: Hashable, Sendable {
+    let text: String
+    private let hash: Int
+
+    init(_ text: String) {
+        self.text = text
+        hash = Int(truncatingIfNeeded: ByteHash.of(text, 0x74657874))
+    }
+
+    static func == (a: HashedText, b: HashedText) -> Bool { a.hash == b.hash && a.text == b.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    func _rawHashValue(seed: Int) -> Int { hash ^ seed }
+}
