@@ -29,19 +29,19 @@ enum BatchMemory {
     }
 
     /// From this many bytes of notes on, a batch run restarts itself (see
-    /// `restartWithLargerThreadCaches`): below it the restart, 3 to 5 ms, costs about what
-    /// it saves.
+    /// `restartWithLargerThreadCaches`): below it the restart (the walk, the exec and the
+    /// runtime's start, 5 to 9 ms here) costs about what it saves.
     static let restartThreshold = 8 << 20
 
     /// How many freed blocks of each size a thread keeps for itself (glibc's default: 7).
     static let threadCacheTunable = "glibc.malloc.tcache_count=1000"
 
     /// Restarts the process (the same program, as `/proc/self/exe` names it, with the same
-    /// arguments and environment) with `GLIBC_TUNABLES` asking for a larger per-thread cache of freed
-    /// memory, when it is about to check `restartThreshold` bytes of notes or more. A check builds each
-    /// note's blocks and lets them go again once its rules have run; with glibc's 7 blocks
-    /// per size, most of them went back to the shared bins and were sorted and merged there
-    /// before the next note took them again. With 1,000, the next note takes them straight
+    /// arguments and environment) with `GLIBC_TUNABLES` asking for a larger per-thread
+    /// cache of freed memory, when it is about to check `restartThreshold` bytes of notes
+    /// or more. A check builds each note's blocks and lets them go again once its rules
+    /// have run; with glibc's 7 blocks per size, most of them went back to the shared bins
+    /// and were sorted and merged there before the next note took them again. With 1,000, the next note takes them straight
     /// back: on the 50 MB benchmark a tenth less processor time and 8 to 17% less wall time.
     /// glibc reads the setting only when a program starts, and offers no `mallopt` for it.
     ///
