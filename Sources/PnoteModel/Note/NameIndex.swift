@@ -351,10 +351,16 @@ struct NameIndex: Sendable {
     /// `block`: the asking block's index in `note`, if it is the note's own. Its two groups
     /// are then those the index keeps for it, found without hashing a name.
     func forEachBlock(named kind: BlockKind, id: String, title: String, municipality: String, otherThan note: Int,
-                      block: Int? = nil, _ body: (Member) -> Bool) {
+                      block: Int? = nil, slot: Int? = nil, _ body: (Member) -> Bool) {
         if !municipality.isEmpty && notesWithoutMunicipality == 0, let block,
-           let (byID, byTitle) = ownGroups(of: block, in: note, kind: kind, id: id, title: title, municipality: municipality) {
-            NameIndex.merge(groups[byID].blocks, groups[byTitle].blocks, skipping: note, body)
+           let (byID, byTitle) = ownGroups(of: block, slot: slot, in: note, kind: kind, id: id, title: title, municipality: municipality) {
+            // Read in place: copying the two lists out retained and released them, on lists
+            // both cores read (the rules that compare notes ask for every block).
+            groups.withUnsafeBufferPointer { groups in
+                groups[byID].blocks.withUnsafeBufferPointer { a in
+                    groups[byTitle].blocks.withUnsafeBufferPointer { b in NameIndex.merge(a, b, skipping: note, body) }
+                }
+            }
             return
         }
         func blocks(_ partition: String, isTitle: Bool) -> [Member] {
@@ -400,55 +406,36 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// False when no block that `forEachTwin(of:inNote:)` would hand out has a standard
-    /// class other than `cls` (nor would any block of the note itself): read from the two
-    /// groups' class masks. True when some may, or when `forEachTwin` would not answer.
+    /// False when no block that `forEachBlock` would hand out for one of note `n`'s own
+    /// indexed blocks has a standard class other than `cls` (nor would any block of the
+    /// note itself): read from its two groups' class masks. True when some may, or when the
+    /// groups are not the note's own (see `ownGroups`).
     func twinsMayBeClassed(otherThan cls: TargetGroupClass, as block: IndexedBlock, inNote n: Int) -> Bool {
-        guard let (byID, byTitle) = twinGroups(of: block, inNote: n) else { return true }
+        guard notesWithoutMunicipality == 0, let municipality = municipality(ofNote: n), !municipality.isEmpty,
+              let (byID, byTitle) = ownGroups(of: block.index, slot: block.slot, in: n, kind: block.kind,
+                                              id: block.foldedID, title: block.foldedTitle, municipality: municipality)
+        else { return true }
         return (groups[byID].classMask | groups[byTitle].classMask) & ~NameIndex.classBit(cls) != 0
-    }
-
-    /// `forEachBlock` for one of note `n`'s own indexed blocks, as `indexedBlocks(ofNote:)`
-    /// lists it (the rules that compare notes ask for each): its two groups are read at its
-    /// slot, with nothing hashed or searched. False, with nothing handed out, when this does
-    /// not answer: `block` is not (or no longer) what the index keeps at its slot, or some
-    /// note declares no municipality (then more than one partition is read).
-    func forEachTwin(of block: IndexedBlock, inNote n: Int, _ body: (Member) -> Bool) -> Bool {
-        guard let (byID, byTitle) = twinGroups(of: block, inNote: n) else { return false }
-        groups.withUnsafeBufferPointer { groups in
-            groups[byID].blocks.withUnsafeBufferPointer { a in
-                groups[byTitle].blocks.withUnsafeBufferPointer { b in NameIndex.merge(a, b, skipping: n, body) }
-            }
-        }
-        return true
-    }
-
-    /// The groups by id and by title of one of note `n`'s own indexed blocks, read at its
-    /// slot; nil when `forEachTwin` does not answer (see there).
-    private func twinGroups(of block: IndexedBlock, inNote n: Int) -> (byID: Int, byTitle: Int)? {
-        guard notesWithoutMunicipality == 0, n < storedByNote.count, let stored = storedByNote[n],
-              !stored.municipality.isEmpty, block.slot < stored.indexed.count,
-              Int(stored.blocks[2 * block.slot]) == block.index else { return nil }
-        let byID = Int(stored.groups[2 * block.slot]), byTitle = Int(stored.groups[2 * block.slot + 1])
-        return groups.withUnsafeBufferPointer { groups in
-            guard let idName = groups[byID].name, let titleName = groups[byTitle].name,
-                  idName.kind == block.kind, titleName.kind == block.kind,
-                  idName.text == block.foldedID, titleName.text == block.foldedTitle else { return nil }
-            return (byID, byTitle)
-        }
     }
 
     /// The groups of block `block` of note `n` by id and by title, as the index keeps them
     /// for the note: nil unless they are the groups of exactly these names (the block may
     /// be an edited copy, asked on behalf of another note, or of another kind).
-    private func ownGroups(of block: Int, in n: Int, kind: BlockKind, id: String, title: String,
+    ///
+    /// `slot`: where the block stands among the note's indexed blocks (`IndexedBlock.slot`),
+    /// if the caller knows: then it is read there, not searched for.
+    private func ownGroups(of block: Int, slot: Int? = nil, in n: Int, kind: BlockKind, id: String, title: String,
                            municipality: String) -> (Int, Int)? {
         guard n < storedByNote.count, let stored = storedByNote[n], stored.municipality == municipality else { return nil }
         // Two names per indexed block (by id, then by title), in block order.
         var low = 0, high = stored.blocks.count / 2
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(stored.blocks[2 * mid]) < block { low = mid + 1 } else { high = mid }
+        if let slot, 2 * slot + 1 < stored.blocks.count, Int(stored.blocks[2 * slot]) == block {
+            low = slot
+        } else {
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(stored.blocks[2 * mid]) < block { low = mid + 1 } else { high = mid }
+            }
         }
         guard 2 * low + 1 < stored.blocks.count, Int(stored.blocks[2 * low]) == block else { return nil }
         let byID = Int(stored.groups[2 * low]), byTitle = Int(stored.groups[2 * low + 1])

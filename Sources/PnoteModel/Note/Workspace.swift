@@ -81,10 +81,9 @@ public struct Workspace: Sendable {
             first = member
             return false
         }
-        // One of the note's own blocks as the index listed it: read at its slot.
-        if !names.forEachTwin(of: block, inNote: n, visit) {
-            forEachSameNamed(block.kind, id: block.foldedID, title: block.foldedTitle, block: block.index, inNote: n, visit)
-        }
+        // One of the note's own blocks as the index listed it: its groups are read at its slot.
+        forEachSameNamed(block.kind, id: block.foldedID, title: block.foldedTitle, block: block.index, slot: block.slot,
+                         inNote: n, visit)
         guard let first else { return nil }
         return (first.address, names.indexedBlock(of: first))
     }
@@ -100,10 +99,11 @@ public struct Workspace: Sendable {
     /// Hands `body` each block of `firstSameNamed`'s definition, in order, until it returns
     /// false: the blocks of `kind` named `id` or `title` (folded), asked by block `block` of
     /// note `n` (or on its behalf).
-    func forEachSameNamed(_ kind: BlockKind, id: String, title: String, block: Int, inNote n: Int,
+    func forEachSameNamed(_ kind: BlockKind, id: String, title: String, block: Int, slot: Int? = nil, inNote n: Int,
                           _ body: (NameIndex.Member) -> Bool) {
         let municipality = names.municipality(ofNote: n) ?? NameIndex.municipality(of: notes[n])
-        names.forEachBlock(named: kind, id: id, title: title, municipality: municipality, otherThan: n, block: block, body)
+        names.forEachBlock(named: kind, id: id, title: title, municipality: municipality, otherThan: n, block: block,
+                           slot: slot, body)
     }
 
     /// Replaces one note (an edit in the editor) and resolves it again, with the notes
