@@ -195,9 +195,6 @@ public struct FoldedText: Sendable {
         withBuffers { $0.firstOccurrence(of: set) }
     }
 
-    /// See `FoldedBuffers.occurs(_:)`.
-    public func occurs(_ set: PhraseSet) -> [Bool] { withBuffers { $0.occurs(set) } }
-
     /// See `FoldedBuffers.firstListedOccurring(_:)`.
     public func firstListedOccurring(_ set: PhraseSet) -> Int? { withBuffers { $0.firstListedOccurring(set) } }
 
@@ -248,23 +245,11 @@ public struct FoldedBuffers {
         return nil
     }
 
-    /// For each phrase of `set`, by its position in the list, whether it occurs as whole
-    /// words: every phrase in one pass over the text.
-    public func occurs(_ set: PhraseSet) -> [Bool] {
-        var found = Array(repeating: false, count: set.count)
-        for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
-            for k in set.phrases(startingWith: scalars[i]) where !found[set.listIndex(ofPhrase: k)] {
-                if wholeWordMatch(set.scalars(ofPhrase: k), at: i) != nil { found[set.listIndex(ofPhrase: k)] = true }
-            }
-        }
-        return found
-    }
-
     /// Whether any phrase of `set` occurs as whole words.
     public func containsAny(of set: PhraseSet) -> Bool { firstOccurrence(of: set) != nil }
 
     /// The smallest position in the list `set` was made from of a phrase that occurs as
-    /// whole words (`occurs(_:).firstIndex(of: true)`, without the list of flags).
+    /// whole words, wherever in the text: every phrase in one pass over the text.
     public func firstListedOccurring(_ set: PhraseSet) -> Int? {
         var best: Int?
         for i in wordStarts where set.mayStart(scalars[i], i + 1 < scalars.count ? scalars[i + 1] : nil) {
