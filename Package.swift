@@ -9,6 +9,18 @@ import PackageDescription
 // compiler flag it does not model as one; it changes no behaviour (README, Architecture).
 let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
+// The release `pnote` on Linux carries the Swift runtime and Foundation inside it
+// (`-static-stdlib`): it runs on a machine without the Swift toolchain, starts in half the
+// time, and calls the runtime (every retain and release) directly rather than through the
+// shared libraries' tables: 5-7% less time for a large check. Cost: a 79 MB binary (ICU's
+// data is most of it). The libraries Foundation needs are named here because only
+// `--static-swift-stdlib` on the command line would name them; lld (shipped with the
+// toolchain) links them in any order, without gold's warning about Foundation's `mktemp`.
+let selfContained: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-lswiftSynchronization", "-lCoreFoundation", "-l_FoundationICU",
+                  "-l_FoundationCShims", "-l_FoundationCollections"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "pnote",
     platforms: [.macOS(.v13)],
@@ -36,7 +48,7 @@ let package = Package(
         .target(name: "PnoteServer", dependencies: ["PnoteOutput", "PnoteRules", "PnoteJSON", "PnoteFiles"], swiftSettings: optimized),
         // Layer 5: command line (arguments, file IO, exit codes).
         .target(name: "PnoteCLI", dependencies: ["PnoteOutput", "PnoteServer", "PnoteFiles"], swiftSettings: optimized),
-        .executableTarget(name: "pnote", dependencies: ["PnoteCLI"]),
+        .executableTarget(name: "pnote", dependencies: ["PnoteCLI"], linkerSettings: selfContained),
         .executableTarget(name: "pnote-bench", dependencies: ["PnoteCLI", "PnoteServer", "PnoteFiles"]),
         // Fuzz targets (libFuzzer with -DPNOTE_FUZZING; otherwise reproducers over files).
         .executableTarget(name: "pnote-fuzz-note", dependencies: ["PnoteRules", "PnoteOutput"]),
