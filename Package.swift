@@ -58,10 +58,10 @@ let package = Package(
         .testTarget(name: "PnoteModelTests", dependencies: ["PnoteModel", "PnoteTestSupport"]),
         .testTarget(name: "PnoteRulesTests", dependencies: ["PnoteRules", "PnoteTestSupport"]),
         .testTarget(name: "PnoteOutputTests", dependencies: ["PnoteOutput", "PnoteTestSupport"]),
-        .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "pnote", "PnoteTestSupport"]),
-        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote", "pnote-fuzz-note", "pnote-fuzz-protocol", "PnoteTestSupport"]),
+        .testTarget(name: "PnoteServerTests", dependencies: ["PnoteServer", "PnoteTestSupport"]),
+        .testTarget(name: "PnoteCLITests", dependencies: ["PnoteCLI", "pnote-fuzz-note", "pnote-fuzz-protocol", "PnoteTestSupport"]),
         // Proofs in real editors and highlighters; each skips when its tool is absent.
-        .testTarget(name: "PnoteEditorTests", dependencies: ["pnote", "PnoteTestSupport"]),
+        .testTarget(name: "PnoteEditorTests", dependencies: ["PnoteTestSupport"]),
         // Scratch folders for the tests above, removed when the test process exits, and
         // the seeded random source of their differential tests.
         .target(name: "PnoteTestSupport", path: "Tests/PnoteTestSupport"),
