@@ -19,7 +19,7 @@ enum Binary {
         fatalError("no package root")
     }()
 
-    /// The `pnote` next to the test bundle (SwiftPM builds it because the tests depend on it).
+    /// The `pnote` next to the test bundle (`swift build --build-tests` builds every target).
     static let path = locate("pnote")
 
     /// An executable of the package, next to the test bundle.
