@@ -180,8 +180,16 @@ public enum NoteBuilder {
 
     private static func readValue(_ node: FieldNode, key: FieldKey?, raw: String, tree: SyntaxTree,
                                   language: Language) -> Field {
-        var field = Field(key: key, syntax: node, rawValue: raw, value: .text(raw))
-        guard let key, !raw.isEmpty else { return field }
+        // The field is made once, with its value: made with the text and then given the
+        // value, it checked its box for sharing and let the text go again, for every field
+        // no cache holds (every reference field).
+        let value = key.flatMap { raw.isEmpty ? nil : typedValue(node, key: $0, raw: raw, tree: tree, language: language) }
+        return Field(key: key, syntax: node, rawValue: raw, value: value ?? .text(raw))
+    }
+
+    /// The value of a non-empty `key` field; nil for a text field.
+    private static func typedValue(_ node: FieldNode, key: FieldKey, raw: String, tree: SyntaxTree,
+                                   language: Language) -> FieldValue? {
         func wrap<T>(_ result: Result<T, ValueError>, _ make: (T) -> FieldValue) -> FieldValue {
             switch result {
             case .success(let v): make(v)
@@ -189,24 +197,21 @@ public enum NoteBuilder {
             }
         }
         switch key.spec.valueKind {
-        case .text: break
-        case .level: field.value = wrap(PreventionLevel.parse(raw), FieldValue.level)
+        case .text: return nil
+        case .level: return wrap(PreventionLevel.parse(raw), FieldValue.level)
         case .money:
-            field.value = key == .budget ? wrap(MoneyParser.parseBudget(raw, language: language), FieldValue.budget)
-                                         : wrap(MoneyParser.parse(raw, language: language)) { .budget(.amount($0)) }
-        case .funding: field.value = wrap(Funding.parse(raw), FieldValue.funding)
-        case .indicatorValue: field.value = wrap(IndicatorValueParser.parse(raw, language: language), FieldValue.indicatorValue)
-        case .age: field.value = wrap(AgeRange.parse(raw), FieldValue.age)
-        case .domain: field.value = .domain(Domain.named(raw))
-        case .period: field.value = wrap(YearSpan.parsePeriod(raw), FieldValue.period)
+            return key == .budget ? wrap(MoneyParser.parseBudget(raw, language: language), FieldValue.budget)
+                                  : wrap(MoneyParser.parse(raw, language: language)) { .budget(.amount($0)) }
+        case .funding: return wrap(Funding.parse(raw), FieldValue.funding)
+        case .indicatorValue: return wrap(IndicatorValueParser.parse(raw, language: language), FieldValue.indicatorValue)
+        case .age: return wrap(AgeRange.parse(raw), FieldValue.age)
+        case .domain: return .domain(Domain.named(raw))
+        case .period: return wrap(YearSpan.parsePeriod(raw), FieldValue.period)
         case .taskField:
-            if let code = TaskFieldTable.normalise(raw), TaskFieldTable.standard.exists(code) {
-                field.value = .taskField(code)
-            } else {
-                field.value = .invalid(ValueError(
-                    nl: "'\(raw)' is geen taakveld uit de BBV-indeling (bijvoorbeeld 6.1, 6.72 of 7.1)",
-                    en: "'\(raw)' is not a BBV task field (for example 6.1, 6.72 or 7.1)"))
-            }
+            if let code = TaskFieldTable.normalise(raw), TaskFieldTable.standard.exists(code) { return .taskField(code) }
+            return .invalid(ValueError(
+                nl: "'\(raw)' is geen taakveld uit de BBV-indeling (bijvoorbeeld 6.1, 6.72 of 7.1)",
+                en: "'\(raw)' is not a BBV task field (for example 6.1, 6.72 or 7.1)"))
         case .references:
             // Item by item into one list: every measure has two such fields, and the lists
             // made on the way (per line, per item) cost more than reading the items.
@@ -214,9 +219,8 @@ public enum NoteBuilder {
             func read(_ item: TextRange) { references.append(Reference(text: referenceText(item, tree: tree), range: item)) }
             forEachListItem(in: node.valueRange, tree: tree, read)
             for part in node.continuationRanges { forEachListItem(in: part, tree: tree, read) }
-            field.value = .references(references)
+            return .references(references)
         }
-        return field
     }
 
     /// `ReferenceText.parse` of a list item, made straight from the bytes for the usual
