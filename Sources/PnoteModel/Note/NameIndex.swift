@@ -123,8 +123,11 @@ struct NameIndex: Sendable {
 
     private var groups: [Group] = []
     /// Name → group, in two tables by `Name.shard`: a new workspace's index fills them on
-    /// two cores at once (`add(allNotes:parallel:)`).
+    /// two cores at once (`add(allNotes:parallel:)`). A table holds its groups' numbers
+    /// less its `firstGroup`: the second table's groups follow the first's, whose count is
+    /// known only when both are made, and renumbering its names took a serial pass.
     private var groupOfName: [[Name: Int]] = [[:], [:]]
+    private var firstGroup = [0, 0]
     private var freeGroups: [Int] = []
 
     /// What a note puts in the index: its municipality, and per name (two per block, by id
@@ -254,12 +257,20 @@ struct NameIndex: Sendable {
         // The first table's groups, then the second's: a group's number is its place.
         let offset = tables[0].groups.count
         groups = tables[0].groups + tables[1].groups
-        groupOfName = [tables[0].groupOfName, tables[1].groupOfName.mapValues { $0 + offset }]
-        storedByNote.reserveCapacity(entries.count)
-        for (n, note) in entries.enumerated() {
-            let numbers = note.names.indices.map { k in ids[firstName[n] + k] + (note.names[k].shard == 1 ? Int32(offset) : 0) }
-            storedByNote.append(Stored(municipality: note.municipality, blocks: note.blocks, groups: numbers, indexed: note.indexed))
+        groupOfName = [tables[0].groupOfName, tables[1].groupOfName]
+        firstGroup = [0, offset]
+        // What each note keeps, made on all cores (a list per note, a name at a time).
+        let groupIDs = ids
+        storedByNote = Parallel.map(entries.count, parallel: parallel) { n in
+            let note = entries[n]
+            let numbers = note.names.indices.map { k in groupIDs[firstName[n] + k] + (note.names[k].shard == 1 ? Int32(offset) : 0) }
+            return Stored(municipality: note.municipality, blocks: note.blocks, groups: numbers, indexed: note.indexed)
         }
+    }
+
+    /// The number of the group of `name`, if it has one.
+    private func groupNumber(of name: Name) -> Int? {
+        groupOfName[name.shard][name].map { $0 + firstGroup[name.shard] }
     }
 
     /// Note `n` was replaced (an edit): its entries again, unless they are what they were.
@@ -311,7 +322,7 @@ struct NameIndex: Sendable {
 
     /// The group of `name`, made (or a free one taken) if there is none.
     private mutating func group(named name: Name) -> Int {
-        if let g = groupOfName[name.shard][name] { return g }
+        if let g = groupNumber(of: name) { return g }
         let g: Int
         if let free = freeGroups.popLast() {
             g = free
@@ -320,7 +331,7 @@ struct NameIndex: Sendable {
             g = groups.count
             groups.append(Group(name: name))
         }
-        groupOfName[name.shard][name] = g
+        groupOfName[name.shard][name] = g - firstGroup[name.shard]
         return g
     }
 
@@ -366,7 +377,7 @@ struct NameIndex: Sendable {
         func blocks(_ partition: String, isTitle: Bool) -> [Member] {
             let seed = Name.seed(municipality: partition, kind: kind, isTitle: isTitle)
             let name = Name(municipality: partition, kind: kind, isTitle: isTitle, text: isTitle ? title : id, seed: seed)
-            return groupOfName[name.shard][name].map { groups[$0].blocks } ?? []
+            return groupNumber(of: name).map { groups[$0].blocks } ?? []
         }
         // Most notes declare a municipality and no note goes without: one partition, two
         // groups. A note without one is compared with every partition.
