@@ -126,6 +126,12 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func writeString(_ s: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
+        appendEscaped(s, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `s` as the inside of a JSON string.
+    static func appendEscaped(_ s: String, to out: inout ByteBuffer) {
         var s = s
         s.withUTF8 { bytes in
             // Most strings need no escape: copy them whole (messages, paths, source text).
@@ -154,7 +160,6 @@ public indirect enum JSON: Sendable, Equatable {
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -181,6 +186,15 @@ public struct JSONObjectWriter: ~Copyable {
     public mutating func field(_ name: StaticString, _ value: String) {
         key(name)
         JSON.writeString(value, to: &bytes)
+    }
+
+    /// A string handed over in pieces: `pieces` calls the function it is given with each,
+    /// in order (a message kept as a template and its arguments, written without joining).
+    public mutating func field(_ name: StaticString, pieces: ((String) -> Void) -> Void) {
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        pieces { JSON.appendEscaped($0, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func field(_ name: StaticString, _ value: Int) {

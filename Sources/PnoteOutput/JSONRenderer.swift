@@ -65,7 +65,7 @@ public enum JSONRenderer {
         writer.field("code", d.code)
         writer.field("rule", d.slug)
         writer.field("severity", d.severity.rawValue)
-        writer.field("message", d.message.text(language))
+        writer.field("message") { d.message.forEachPiece(language, $0) }
         let (start, end) = source.locations(of: d.range, lineHint: &line)
         writer.field("line", start.line)
         writer.field("column", start.column)

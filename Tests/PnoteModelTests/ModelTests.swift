@@ -372,12 +372,53 @@ func workspace(_ files: [(String, String)]) -> Workspace {
     }
 }
 
-@Suite struct StringJoiningTests {
-    @Test func joinsAsConcatenationDoes() {
-        let pieces = ["", "maatregel '", "Één 😀 ß", "", String(repeating: "x", count: 100), "'"]
-        #expect(String(joining: pieces[0], pieces[1], pieces[2], pieces[3], pieces[4], pieces[5]) == pieces.joined())
-        #expect(String(joining: "a", "b") == "ab" && String(joining: "", "") == "" && String(joining: "é") == "é")
-        #expect(String(joining: "Groep", " 1-0").utf8.count == 9)
+@Suite struct MessageTemplateTests {
+    @Test func fillsItsPlacesAsConcatenationDoes() {
+        let template = MessageTemplate(nl: "maatregel '{0}' staat ook in {1}", en: "measure '{0}' is also in {1}")
+        let pieces = ["", "Één 😀 ß", String(repeating: "x", count: 100), "a/b.pnote"]
+        for title in pieces {
+            for path in pieces {
+                let message = Localized(template, title, path)
+                #expect(message.nl == "maatregel '" + title + "' staat ook in " + path)
+                #expect(message.en == "measure '" + title + "' is also in " + path)
+                #expect(message.nl.utf8.count == "maatregel '' staat ook in ".utf8.count + title.utf8.count + path.utf8.count)
+                var written = ""
+                message.forEachPiece(.en) { written += $0 }
+                #expect(written == message.en)
+                // Equal to the same texts kept as texts, and hashed alike.
+                let texts = Localized(nl: message.nl, en: message.en)
+                #expect(message == texts && Set([message, texts]).count == 1)
+                #expect(message != Localized(nl: message.nl, en: message.en + "."))
+            }
+        }
+    }
+
+    @Test func readsPlacesAndLeavesOtherBracesAsText() {
+        func nl(_ text: String, _ arguments: String...) -> String {
+            var message = Localized(nl: "", en: "")
+            switch arguments.count {
+            case 0: message = Localized(MessageTemplate(nl: text, en: ""))
+            case 1: message = Localized(MessageTemplate(nl: text, en: ""), arguments[0])
+            default: message = Localized(MessageTemplate(nl: text, en: ""), arguments[0], arguments[1])
+            }
+            return message.nl
+        }
+        #expect(nl("{0}", "a") == "a")
+        #expect(nl("{1}{0}", "a", "b") == "ba")
+        #expect(nl("{0} en {0}", "a") == "a en a")
+        #expect(nl("{x} {} { 0} {0", "a") == "{x} {} { 0} {0")
+        #expect(nl("{{0}}", "a") == "{a}")
+        #expect(nl("zonder plaatsen") == "zonder plaatsen")
+        #expect(nl("") == "")
+        // A place without an argument stays as written: a message, never a crash.
+        #expect(nl("{0} en {2}", "a", "b") == "a en {2}")
+        #expect(MessageTemplate.pieces(of: "a{0}b{x}c") == [.text("a"), .argument(0), .text("b{x}c")])
+    }
+
+    @Test func aTextSetOnATemplateKeepsTheOtherLanguage() {
+        var message = Localized(MessageTemplate(nl: "n {0}", en: "e {0}"), "1")
+        message.nl = "anders"
+        #expect(message.nl == "anders" && message.en == "e 1")
     }
 }
 

@@ -213,6 +213,20 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         #expect(JSONRenderer.diagnosticBytes(run, file) == Array(expected))
     }
 
+    @Test func templateMessagesAreWrittenPieceByPieceAsTheirText() {
+        // A message kept as a template (PN210's) is written without being joined: its
+        // arguments escaped one by one must give the bytes of the joined text.
+        let file = checked("## Maatregel: X\n").files[0]
+        let template = MessageTemplate(nl: "maatregel '{0}' in {1}", en: "measure '{0}' in {1}")
+        let arguments = ["\"Huis\"\\bezoek\n\u{1}", "Één/ß.pnote", "", "x\ty"]
+        for (title, path) in zip(arguments, arguments.reversed()) {
+            let d = Diagnostic(code: "PN210", slug: "double-counted-measure", severity: .warning,
+                               finding: Finding(range: TextRange(0, 3), message: Localized(template, title, path)))
+            #expect(JSONRenderer.diagnosticBytes(d, file) == JSONRenderer.diagnostic(d, file).serializedBytes(), "\(title)")
+            #expect(String(decoding: JSONRenderer.diagnosticBytes(d, file), as: UTF8.self).contains("in \(JSON.string(path).serialized().dropFirst().dropLast())\""))
+        }
+    }
+
     @Test func batchesHandOverEveryFileOnceInOrder() {
         // Batches end between files (a file larger than a batch is a batch of its own), and
         // each batch may be rendered on all cores: the files come out as one by one.

@@ -17,6 +17,11 @@ public enum DoubleCountedMeasure: Rule {
                         "## Maatregel: Wijkkracht algemeen\n- budget: € 150.000 per jaar\n==> wmo.pnote <==\n## Maatregel: Wijkkracht voor ouderen\n- budget: € 150.000 per jaar\n",
                         "---\ngemeente: Hengelo\n---\n## Maatregel: Respijtzorg\n- budget: € 300.000 per jaar\n==> elders.pnote <==\n---\ngemeente: Voorbeeldstad\n---\n## Maatregel: Respijtzorg\n- budget: € 200.000 per jaar\n"])
 
+    /// A template, filled when the message is read: this rule may report every measure of
+    /// a folder, and a finding then keeps two strings it already has, not two new ones.
+    static let message = MessageTemplate(nl: "maatregel '{0}' heeft ook in {1} een budget; samen wordt hij dubbel geteld",
+                                         en: "measure '{0}' also has a budget in {1}; together it is counted twice")
+
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         // The measures as the name index keeps them: `pnote check` may have let the blocks go.
@@ -30,11 +35,7 @@ public enum DoubleCountedMeasure: Rule {
             else { continue }
             // The path only: a copy of the whole note is a retain per table it holds.
             let n = address.note, otherPath = context.workspace.notes[n].path
-            // Joined, not interpolated: this rule may report every measure of a folder.
-            let title = measure.title
-            out.append(Finding(range: measure.headingRange,
-                               message: Localized(nl: String(joining: "maatregel '", title, "' heeft ook in ", otherPath, " een budget; samen wordt hij dubbel geteld"),
-                                                  en: String(joining: "measure '", title, "' also has a budget in ", otherPath, "; together it is counted twice")),
+            out.append(Finding(range: measure.headingRange, message: Localized(message, measure.title, otherPath),
                                help: Localized(nl: "begroot hem in één notitie en verwijs er in de andere naar",
                                                en: "budget it in one note and refer to it from the other"),
                                related: [RelatedLocation(note: n, range: twin.headingRange,
