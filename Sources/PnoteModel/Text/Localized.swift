@@ -8,9 +8,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 /// Most are two texts. A message a rule may give for every block of a folder can instead
 /// be a `MessageTemplate` with its arguments: put together only when it is read, in the
 /// language it is read in, and written out piece by piece where the output allows
-/// (`forEachPiece`). Joining both languages for every finding was a tenth of a large
-/// folder's check and a sixth of the memory its findings kept. Two `Localized` are equal
-/// when their texts are, however they are kept.
+/// (`forEachPiece`). Joining both languages for each of the 74,592 findings of the 50 MB
+/// benchmark folder took 6-7% of its check and half the memory its findings kept. Two
+/// `Localized` are equal when their texts are, however they are kept.
 public struct Localized: Sendable, Hashable {
     private enum Storage: Sendable {
         case texts(nl: String, en: String)
