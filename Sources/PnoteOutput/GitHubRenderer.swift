@@ -42,7 +42,8 @@ public enum GitHubRenderer {
             appendEscaped(value, property: true, to: &out)
         }
         out += "::".utf8
-        appendEscaped(d.message.text(file.language), property: false, to: &out)
+        // Piece by piece (a template is not joined first): the escapes are of single bytes.
+        d.message.forEachPiece(file.language) { appendEscaped($0, property: false, to: &out) }
         if let help = d.help {
             out += "%0A".utf8
             appendEscaped(help.text(file.language), property: false, to: &out)

@@ -40,16 +40,18 @@ public struct TextRenderer: Sendable {
         let lineIndex = start.line - 1
         let window = SnippetWindow(source, line: source.lineRange(lineIndex), start: d.range.start, end: d.range.end)
         let lineText = window.text.replacingTabs
-        let message = d.message.text(lang), help = d.help?.text(lang)
+        let help = d.help?.text(lang)
         let gutter = String(start.line)
         let pad = String(ascii: 0x20, count: gutter.utf8.count)
         let caret = String(ascii: 0x20, count: window.caretOffset) + String(ascii: 0x5E, count: window.caretWidth)
         var out: [UInt8] = []
-        out.reserveCapacity(128 + file.displayPath.utf8.count + message.utf8.count + 2 * lineText.utf8.count + (help?.utf8.count ?? 0))
+        out.reserveCapacity(256 + file.displayPath.utf8.count + 2 * lineText.utf8.count + (help?.utf8.count ?? 0))
         func put(_ pieces: String...) { for piece in pieces { out.append(contentsOf: piece.utf8) } }
         // path:line:column: severity[CODE]: message
         put(file.displayPath, ":", gutter, ":", String(start.column), ": ")
-        put(paint(d.severity.rawValue + "[" + d.code + "]", d.severity), ": ", message, "\n")
+        put(paint(d.severity.rawValue + "[" + d.code + "]", d.severity), ": ")
+        d.message.forEachPiece(lang) { out.append(contentsOf: $0.utf8) }  // a template is not joined first
+        put("\n")
         // The source line under a gutter, and a caret line under the range.
         put(pad, " |\n", gutter, " | ", lineText, "\n", pad, " | ", paint(caret, d.severity))
         if let help { put("\n", pad, " = help: ", help) }

@@ -218,12 +218,18 @@ func checked(_ text: String, path: String = "notes/a.pnote", language: Language 
         // arguments escaped one by one must give the bytes of the joined text.
         let file = checked("## Maatregel: X\n").files[0]
         let template = MessageTemplate(nl: "maatregel '{0}' in {1}", en: "measure '{0}' in {1}")
-        let arguments = ["\"Huis\"\\bezoek\n\u{1}", "Één/ß.pnote", "", "x\ty"]
+        let arguments = ["\"Huis\"\\bezoek\n\u{1}", "Één/ß.pnote", "", "x\ty", "100%\r\nklaar"]
         for (title, path) in zip(arguments, arguments.reversed()) {
             let d = Diagnostic(code: "PN210", slug: "double-counted-measure", severity: .warning,
                                finding: Finding(range: TextRange(0, 3), message: Localized(template, title, path)))
             #expect(JSONRenderer.diagnosticBytes(d, file) == JSONRenderer.diagnostic(d, file).serializedBytes(), "\(title)")
             #expect(String(decoding: JSONRenderer.diagnosticBytes(d, file), as: UTF8.self).contains("in \(JSON.string(path).serialized().dropFirst().dropLast())\""))
+            // The text and GitHub outputs write it in pieces too: as the same message kept as texts.
+            let texts = Diagnostic(code: d.code, slug: d.slug, severity: d.severity,
+                                   finding: Finding(range: d.range, message: Localized(nl: d.message.nl, en: d.message.en)))
+            #expect(GitHubRenderer.command(for: d, in: file) == GitHubRenderer.command(for: texts, in: file), "\(title)")
+            #expect(TextRenderer().render(d, in: file) == TextRenderer().render(texts, in: file), "\(title)")
+            #expect(String(decoding: GitHubRenderer.command(for: d, in: file), as: UTF8.self).contains("'\(GitHubRenderer.escapeData(title))'"))
         }
     }
 
