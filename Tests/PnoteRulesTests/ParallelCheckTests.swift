@@ -58,7 +58,7 @@ import Testing
     @Test func colludingHashesStillReadEveryValueExactly() {
         // Every lookup lands on the same slot: a hit must be taken only when kind,
         // language, key and value are byte for byte those of the field.
-        let cache = FieldReadCache(capacity: 100) { _, _ in 42 }
+        let cache = FieldReadCache(capacity: 100, everyLineCollides: true)
         let tree = Parser.parse(Self.largeNote)
         let cached = NoteBuilder.build(path: "a.pnote", tree: tree, cache: cache, parallel: false)
         let plain = NoteBuilder.build(path: "a.pnote", tree: tree, cache: nil, parallel: false)

@@ -38,6 +38,11 @@ public enum FieldKey: Int, Sendable, CaseIterable {
 
     public var spec: Spec { FieldKey.specs[rawValue] }
 
+    /// `spec.valueKind`, from a list of plain values: reading `spec` retains the shared
+    /// `Spec` (and the builder asks for every field it reads).
+    public var valueKind: ValueKind { FieldKey.valueKinds[rawValue] }
+    private static let valueKinds: [ValueKind] = specs.map(\.valueKind)
+
     private func makeSpec() -> Spec {
         let all = Set(BlockKind.allCases)
         switch self {
@@ -86,7 +91,10 @@ public enum FieldKey: Int, Sendable, CaseIterable {
     }()
 
     public static func lookup(_ written: String, in kind: BlockKind) -> FieldKey? {
-        lookup[kind.ordinal][Folding.fold(written)]
+        let folded = Folding.fold(written)
+        // The kind's table read in place: `lookup[k]` copied it out, a retain and a release
+        // per field on a table every core shares.
+        return lookup.withUnsafeBufferPointer { $0[kind.ordinal][folded] }
     }
 
     /// The keys a block of `kind` may have, in the order of section 5.1.

@@ -58,16 +58,19 @@ public final class FieldReadCache: @unchecked Sendable {
     /// Nil for a cache that one thread uses at a time (`pnote check`'s, one per worker):
     /// taking an uncontended lock twice per field was 1% of a check.
     private let lock: NSLock?
-    private let hash: @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64
+    /// Tests only: every line hashes alike, so that every lookup collides. A flag, not a
+    /// replaceable hash function: calling a closure kept in the cache retained and released
+    /// the cache around every lookup (two atomic operations per field of every note).
+    private let everyLineCollides: Bool
 
     /// At least `capacity` slots (a power of two). `oneThreadAtATime`: the caller promises
     /// that no two threads use the cache at once, and it takes no lock.
     public convenience init(capacity: Int, oneThreadAtATime: Bool = false) {
-        self.init(capacity: capacity, oneThreadAtATime: oneThreadAtATime, hash: ByteHash.mix)
+        self.init(capacity: capacity, oneThreadAtATime: oneThreadAtATime, everyLineCollides: false)
     }
 
-    /// `hash` is replaceable so that tests can make every lookup collide.
-    init(capacity: Int, oneThreadAtATime: Bool = false, hash: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UInt64) -> UInt64) {
+    /// `everyLineCollides`: for tests, every lookup lands on one slot.
+    init(capacity: Int, oneThreadAtATime: Bool = false, everyLineCollides: Bool) {
         lock = oneThreadAtATime ? nil : NSLock()
         var size = 1
         while size < capacity { size *= 2 }
@@ -75,7 +78,7 @@ public final class FieldReadCache: @unchecked Sendable {
         slots.initialize(repeating: nil, count: size)
         slotCount = size
         slotMask = UInt64(size - 1)
-        self.hash = hash
+        self.everyLineCollides = everyLineCollides
     }
 
     deinit {
@@ -88,7 +91,7 @@ public final class FieldReadCache: @unchecked Sendable {
     /// spreading the keys. A hit compares the line itself, so the same key and value with
     /// other spacing between them is read anew (and gives the same value).
     func key(kind: BlockKind, language: Language, line: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        hash(line, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
+        everyLineCollides ? 42 : ByteHash.mix(line, UInt64(kind.ordinal) << 1 | (language == .nl ? 0 : 1))
     }
 
     /// The content of the entry for a field whose line reads `line`, if the cache has it.

@@ -149,13 +149,27 @@ public enum NoteBuilder {
     /// `bytes` are the tree's source bytes, held by the caller for all fields of a block.
     static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, bytes: UnsafeBufferPointer<UInt8>,
                           language: Language, cache: FieldReadCache? = nil) -> Field {
+        // The cache is used without a reference of its own: the caller holds it, and taking
+        // one (`guard let cache`) retained and released it around every lookup.
+        guard let cache = cache.map(Unmanaged.passUnretained) else {
+            return readUncached(node, kind: kind, tree: tree, language: language)
+        }
+        return cache._withUnsafeGuaranteedRef { readField(node, kind: kind, tree: tree, bytes: bytes, language: language, through: $0) }
+    }
+
+    private static func readUncached(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, language: Language) -> Field {
+        readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
+                  tree: tree, language: language)
+    }
+
+    private static func readField(_ node: FieldNode, kind: BlockKind, tree: SyntaxTree, bytes: UnsafeBufferPointer<UInt8>,
+                                  language: Language, through cache: FieldReadCache) -> Field {
         // Single-line values are looked up in the cache from the bytes, before any string is made.
-        guard let cache, node.continuationRanges.isEmpty,
+        guard node.continuationRanges.isEmpty,
               node.keyRange.end <= bytes.count, node.valueRange.end <= bytes.count,
               node.keyRange.start <= node.valueRange.start,
               node.valueRange.end - node.keyRange.start <= FieldReadCache.maximumTextBytes else {
-            return readValue(node, key: FieldKey.lookup(tree.text(node.keyRange), in: kind), raw: rawValue(of: node, tree: tree),
-                             tree: tree, language: language)
+            return readUncached(node, kind: kind, tree: tree, language: language)
         }
         let keyBytes = UnsafeBufferPointer(rebasing: bytes[node.keyRange.start..<node.keyRange.end])
         let rawBytes = UnsafeBufferPointer(rebasing: bytes[node.valueRange.start..<node.valueRange.end])
@@ -166,7 +180,7 @@ public enum NoteBuilder {
         }
         let keyText = String(decoding: keyBytes, as: UTF8.self), raw = String(decoding: rawBytes, as: UTF8.self)
         let field = readValue(node, key: FieldKey.lookup(keyText, in: kind), raw: raw, tree: tree, language: language)
-        if field.key?.spec.valueKind != .references {
+        if field.key?.valueKind != .references {
             cache.store(FieldReadCache.Entry(kind: kind, language: language, line: line, content: field.content), for: hashKey)
         }
         return field
@@ -196,7 +210,7 @@ public enum NoteBuilder {
             case .failure(let e): .invalid(e)
             }
         }
-        switch key.spec.valueKind {
+        switch key.valueKind {
         case .text: return nil
         case .level: return wrap(PreventionLevel.parse(raw), FieldValue.level)
         case .money:

@@ -27,7 +27,7 @@ public enum InvalidValue: Rule {
                 let field = fields[i]
                 if field.isInvalid, case .invalid(let error) = field.value {
                     out.append(finding(name: context.text(field.syntax.keyRange), error: error, range: field.syntax.fullValueRange))
-                } else if field.rawValue.isEmpty, key.spec.valueKind != .text, key.spec.valueKind != .references {
+                } else if field.rawValue.isEmpty, key.valueKind != .text, key.valueKind != .references {
                     let name = context.text(field.syntax.keyRange)
                     out.append(Finding(range: field.syntax.keyAndValueRange,
                                        message: Localized(nl: "'\(name)' heeft geen waarde", en: "'\(name)' has no value")))
