@@ -163,19 +163,22 @@ public struct Block: Sendable {
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
              fields: [Field], domain: Domain?, standardClassification: GroupClassification?) {
+            // What is made from the arguments first, and the arguments stored last: stored
+            // first, each was retained again to be read and released after (three pairs of
+            // atomic operations per block).
+            foldedID = Folding.fold(id)
+            foldedTitle = Folding.fold(title)
+            keys = Block.keyBits(of: fields)
+            (firstField, fieldCount) = Storage.elements(of: fields)
             storedIndex = Int32(truncatingIfNeeded: index)
             self.kind = kind
             self.syntax = syntax
+            self.idSource = idSource
+            self.domain = domain
+            self.standardClassification = standardClassification
             self.title = title
             self.id = id
-            self.idSource = idSource
             self.fields = fields
-            (firstField, fieldCount) = Storage.elements(of: fields)
-            keys = Block.keyBits(of: fields)
-            self.domain = domain
-            foldedID = Folding.fold(id)
-            foldedTitle = Folding.fold(title)
-            self.standardClassification = standardClassification
         }
 
         private init(copying other: Storage) {
