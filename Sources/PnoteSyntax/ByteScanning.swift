@@ -75,7 +75,7 @@ extension SourceText {
 
     /// Matches `word` (ASCII, lowercase; a space matches one or more spaces) at `offset`,
     /// case-insensitively. Returns the offset after the match.
-    func matchWord(_ word: [UInt8], at offset: Int, limit: Int) -> Int? {
+    func matchWord(_ word: UnsafeBufferPointer<UInt8>, at offset: Int, limit: Int) -> Int? {
         var i = offset
         for c in word {
             if c == Byte.space {

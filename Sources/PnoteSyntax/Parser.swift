@@ -228,12 +228,21 @@ private struct ParserState {
             heading.idRange = source.trimmed(TextRange(open + 2, text.end - 1))
             titleEnd = open
         }
-        let keywords = text.start < titleEnd ? BlockKind.keywordsByFirstByte[Int(Byte.lower(source.bytes[text.start]))] : []
-        for (keyword, kind) in keywords {
-            guard let after = source.matchWord(keyword, at: text.start, limit: titleEnd) else { continue }
-            var k = after
-            while k < titleEnd && Byte.isSpace(source.bytes[k]) { k += 1 }
-            guard k < titleEnd, source.bytes[k] == Byte.colon else { continue }
+        // The keywords read in place: a bucket copied out of the table was a retain and a
+        // release per heading on lists every core shares.
+        let keyword: (kind: BlockKind, end: Int, colon: Int)? = text.start < titleEnd ? BlockKind.keywordsByFirstByte.withUnsafeBufferPointer { buckets in
+            buckets[Int(Byte.lower(source.bytes[text.start]))].withUnsafeBufferPointer { bucket in
+                for entry in bucket.indices {
+                    guard let after = bucket[entry].keyword.withUnsafeBufferPointer({ source.matchWord($0, at: text.start, limit: titleEnd) }) else { continue }
+                    var k = after
+                    while k < titleEnd && Byte.isSpace(source.bytes[k]) { k += 1 }
+                    guard k < titleEnd, source.bytes[k] == Byte.colon else { continue }
+                    return (bucket[entry].kind, after, k)
+                }
+                return nil
+            }
+        } : nil
+        if let (kind, after, k) = keyword {
             heading.kind = kind
             heading.keywordRange = TextRange(text.start, after)
             heading.titleRange = source.trimmed(TextRange(k + 1, titleEnd))

@@ -138,8 +138,10 @@ public struct OfficialIndicators: Sendable, Decodable {
 
     /// The official indicator the text names, if any (longest name first).
     public func named(in text: String) -> Indicator? {
-        let names = self.names  // not `self` into the closure: a captured struct was copied per use
-        // The first in search order (the longest name), without a flag per name.
-        return FoldedText.withFolded(text) { $0.firstListedOccurring(names) }.map { indicators[searchOrder[$0].indicator] }
+        // The first in search order (the longest name), without a flag per name. The set is
+        // lent, not retained: the standard list is shared by every core, and two retains and
+        // releases of it per indicator made its count travel between them.
+        let first = FoldedText.withFolded(text) { [unowned(unsafe) names] in $0.firstListedOccurring(names) }  // `self` holds it
+        return first.map { indicators[searchOrder[$0].indicator] }
     }
 }
