@@ -132,8 +132,17 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// `s` as the inside of a JSON string.
     static func appendEscaped(_ s: String, to out: inout ByteBuffer) {
-        var s = s
-        s.withUTF8 { bytes in
+        // In place where the string allows (a copy of it to call `withUTF8` was a retain
+        // and a release per string written).
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            var s = s
+            s.withUTF8 { appendEscaped($0, to: &out) }
+        }
+    }
+
+    /// UTF-8 `bytes` as the inside of a JSON string.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        do {
             // Most strings need no escape: copy them whole (messages, paths, source text).
             // Eight bytes at a time up to the first word that may hold one.
             var plainFrom = 0
@@ -188,9 +197,9 @@ public struct JSONObjectWriter: ~Copyable {
         JSON.writeString(value, to: &bytes)
     }
 
-    /// A string handed over in pieces: `pieces` calls the function it is given with each,
-    /// in order (a message kept as a template and its arguments, written without joining).
-    public mutating func field(_ name: StaticString, pieces: ((String) -> Void) -> Void) {
+    /// A string handed over in pieces of UTF-8: `pieces` calls the function it is given with
+    /// each, in order (a message kept as a template and its arguments, written without joining).
+    public mutating func field(_ name: StaticString, pieces: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         key(name)
         bytes.append(UInt8(ascii: "\""))
         pieces { JSON.appendEscaped($0, to: &bytes) }

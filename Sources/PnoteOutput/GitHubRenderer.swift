@@ -67,9 +67,13 @@ public enum GitHubRenderer {
     }
 
     private static func appendEscaped(_ s: String, property: Bool, to out: inout [UInt8]) {
+        s.withUTF8Bytes { appendEscaped($0, property: property, to: &out) }
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, property: Bool, to out: inout [UInt8]) {
         // The runs between bytes to encode are copied whole: byte by byte, escaping was
         // two thirds of this format's output time.
-        s.withUTF8Bytes { bytes in
+        do {
             var start = 0
             for i in bytes.indices {
                 let code: String

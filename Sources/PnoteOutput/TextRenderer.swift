@@ -50,7 +50,7 @@ public struct TextRenderer: Sendable {
         // path:line:column: severity[CODE]: message
         put(file.displayPath, ":", gutter, ":", String(start.column), ": ")
         put(paint(d.severity.rawValue + "[" + d.code + "]", d.severity), ": ")
-        d.message.forEachPiece(lang) { out.append(contentsOf: $0.utf8) }  // a template is not joined first
+        d.message.forEachPiece(lang) { out.append(contentsOf: $0) }  // a template is not joined first
         put("\n")
         // The source line under a gutter, and a caret line under the range.
         put(pad, " |\n", gutter, " | ", lineText, "\n", pad, " | ", paint(caret, d.severity))

@@ -383,7 +383,7 @@ func workspace(_ files: [(String, String)]) -> Workspace {
                 #expect(message.en == "measure '" + title + "' is also in " + path)
                 #expect(message.nl.utf8.count == "maatregel '' staat ook in ".utf8.count + title.utf8.count + path.utf8.count)
                 var written = ""
-                message.forEachPiece(.en) { written += $0 }
+                message.forEachPiece(.en) { written += String(decoding: $0, as: UTF8.self) }
                 #expect(written == message.en)
                 // Equal to the same texts kept as texts, and hashed alike.
                 let texts = Localized(nl: message.nl, en: message.en)

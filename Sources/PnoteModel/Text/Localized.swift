@@ -1,3 +1,5 @@
+import PnoteSyntax
+
 /// The language of messages and of number notation (front matter `taal` / `language`).
 public enum Language: String, Sendable, CaseIterable, Codable {
     case nl, en
@@ -45,12 +47,12 @@ public struct Localized: Sendable, Hashable {
         }
     }
 
-    /// Hands `body` the text in `language` in pieces, one after the other: for output that
-    /// writes them out as they come, without joining them first.
-    public func forEachPiece(_ language: Language, _ body: (String) -> Void) {
+    /// Hands `body` the text in `language` in pieces, as UTF-8, one after the other: for
+    /// output that writes them out as they come, without joining them first.
+    public func forEachPiece(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch storage {
-        case .texts(let nl, let en): body(language == .nl ? nl : en)
-        case .filled(let template, let arguments): template.forEachPiece(language, arguments, body)
+        case .texts(let nl, let en): (language == .nl ? nl : en).withUTF8Bytes(body)
+        case .filled(let template, let arguments): template.texts.forEachPiece(language, arguments, body)
         }
     }
 
@@ -70,12 +72,66 @@ public struct MessageTemplate: Sendable {
         case argument(Int)
     }
 
-    let nl: [Piece]
-    let en: [Piece]
+    /// Both languages' pieces and bytes in one object of constants. A rule's template is read
+    /// for each of its findings on every core; its lists and strings read out one by one were
+    /// a retain and a release each on objects the cores shared (about a dozen per finding).
+    final class Texts: Sendable {
+        /// A piece as kept: bytes `start..<end` of its language's text, or, for `end < 0`,
+        /// the argument numbered `start`.
+        struct Part: Sendable {
+            let start: Int32
+            let end: Int32
+        }
+
+        let nlBytes: [UInt8], enBytes: [UInt8]
+        let nlParts: [Part], enParts: [Part]
+
+        init(nl: [Piece], en: [Piece]) {
+            (nlBytes, nlParts) = Texts.flattened(nl)
+            (enBytes, enParts) = Texts.flattened(en)
+        }
+
+        private static func flattened(_ pieces: [Piece]) -> ([UInt8], [Part]) {
+            var bytes: [UInt8] = [], parts: [Part] = []
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    parts.append(Part(start: Int32(bytes.count), end: Int32(bytes.count + text.utf8.count)))
+                    bytes += text.utf8
+                case .argument(let i):
+                    parts.append(Part(start: Int32(clamping: i), end: -1))
+                }
+            }
+            return (bytes, parts)
+        }
+
+        func forEachPiece(_ language: Language, _ arguments: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            // Each list read in place (a choice between two lists made a copy of one).
+            if language == .nl {
+                nlBytes.withUnsafeBufferPointer { bytes in nlParts.withUnsafeBufferPointer { forEach($0, bytes, arguments, body) } }
+            } else {
+                enBytes.withUnsafeBufferPointer { bytes in enParts.withUnsafeBufferPointer { forEach($0, bytes, arguments, body) } }
+            }
+        }
+
+        private func forEach(_ parts: UnsafeBufferPointer<Part>, _ bytes: UnsafeBufferPointer<UInt8>, _ arguments: [String],
+                             _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            for part in parts {
+                if part.end >= 0 {
+                    body(UnsafeBufferPointer(rebasing: bytes[Int(part.start)..<Int(part.end)]))
+                } else if Int(part.start) < arguments.count {
+                    arguments.withUnsafeBufferPointer { $0[Int(part.start)].withUTF8Bytes(body) }
+                } else {
+                    "{\(part.start)}".withUTF8Bytes(body)
+                }
+            }
+        }
+    }
+
+    let texts: Texts
 
     public init(nl: String, en: String) {
-        self.nl = MessageTemplate.pieces(of: nl)
-        self.en = MessageTemplate.pieces(of: en)
+        texts = Texts(nl: MessageTemplate.pieces(of: nl), en: MessageTemplate.pieces(of: en))
     }
 
     static func pieces(of text: String) -> [Piece] {
@@ -106,29 +162,17 @@ public struct MessageTemplate: Sendable {
         }
     }
 
-    func forEachPiece(_ language: Language, _ arguments: [String], _ body: (String) -> Void) {
-        for piece in language == .nl ? nl : en {
-            switch piece {
-            case .text(let text): body(text)
-            case .argument(let i): body(i < arguments.count ? arguments[i] : "{\(i)}")
-            }
-        }
-    }
-
     /// The pieces copied once into a string of their total size (appending grows and
     /// checks the string piece by piece; interpolation was slower still).
     func text(_ language: Language, _ arguments: [String]) -> String {
         var total = 0
-        forEachPiece(language, arguments) { total += $0.utf8.count }
+        texts.forEachPiece(language, arguments) { total += $0.count }
         return String(unsafeUninitializedCapacity: total) { out in
             var n = 0
-            forEachPiece(language, arguments) { piece in
-                var piece = piece
-                piece.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: base, byteCount: bytes.count)
-                    n += bytes.count
-                }
+            texts.forEachPiece(language, arguments) { piece in
+                guard let base = piece.baseAddress else { return }
+                UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: base, byteCount: piece.count)
+                n += piece.count
             }
             return n
         }
