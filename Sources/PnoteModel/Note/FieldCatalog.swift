@@ -91,10 +91,7 @@ public enum FieldKey: Int, Sendable, CaseIterable {
     }()
 
     public static func lookup(_ written: String, in kind: BlockKind) -> FieldKey? {
-        let folded = Folding.fold(written)
-        // The kind's table read in place: `lookup[k]` copied it out, a retain and a release
-        // per field on a table every core shares.
-        return lookup.withUnsafeBufferPointer { $0[kind.ordinal][folded] }
+        lookup[kind.ordinal][Folding.fold(written)]
     }
 
     /// The keys a block of `kind` may have, in the order of section 5.1.
