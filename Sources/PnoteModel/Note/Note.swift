@@ -112,6 +112,17 @@ public struct Field: Sendable {
     }
     /// `rawValue.isEmpty`, without handing the text out.
     public var hasEmptyValue: Bool { content.rawValue.isEmpty }
+
+    /// The budget or indicator value, matched where it is kept: `value` hands out a copy,
+    /// which retains (and later releases) the box these cases keep their payload in.
+    var budgetInPlace: BudgetValue? {
+        if case .budget(let b) = content.value { return b }
+        return nil
+    }
+    var indicatorValueInPlace: IndicatorValue? {
+        if case .indicatorValue(let v) = content.value { return v }
+        return nil
+    }
 }
 
 /// A resolved block. Stored in a box of its own (copy on write): rules pass blocks around
@@ -292,8 +303,12 @@ public struct Block: Sendable {
         return nil
     }
 
+    /// Read in place, as `indicatorValue(_:)`: the value's box is not retained to be looked
+    /// into (rules ask every measure for its budget, and every indicator for its values).
     public var budget: BudgetValue? {
-        if case .budget(let b)? = value(.budget) { return b }
+        guard storage.keys & Block.keyBit(.budget) != 0 else { return nil }
+        let fields = storage.fieldElements
+        for i in fields.indices where fields[i].key == .budget { return fields[i].budgetInPlace }
         return nil
     }
 
@@ -311,7 +326,9 @@ public struct Block: Sendable {
     }
 
     public func indicatorValue(_ key: FieldKey) -> IndicatorValue? {
-        if case .indicatorValue(let v)? = value(key) { return v }
+        guard storage.keys & Block.keyBit(key) != 0 else { return nil }
+        let fields = storage.fieldElements
+        for i in fields.indices where fields[i].key == key { return fields[i].indicatorValueInPlace }
         return nil
     }
 }

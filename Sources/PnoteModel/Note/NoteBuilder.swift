@@ -24,7 +24,10 @@ public enum NoteBuilder {
         // a note without them gets no title table (`firstBlock(withTitle:)` then scans).
         let byID = BlockNameTable(.id, of: blocks), byTitleTable = byTitle ? BlockNameTable(.title, of: blocks) : nil
         var byKind = Array(repeating: [Int](), count: BlockKind.allCases.count)
-        for block in blocks { byKind[block.kind.ordinal].append(block.index) }
+        // In place: `for block in blocks` copied each block out (a retain and a release).
+        blocks.withUnsafeBufferPointer { blocks in
+            for b in blocks.indices { byKind[blocks[b].kind.ordinal].append(blocks[b].index) }
+        }
         // The blocks are handed over (`consume`), not shared: resolution writes into them
         // below, and a second reference to the list made each written block copy itself.
         var note = Note(path: path, tree: tree.withoutBlockNodes(), settings: settings, frontMatter: entries, blocks: consume blocks,
