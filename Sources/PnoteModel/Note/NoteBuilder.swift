@@ -67,21 +67,32 @@ public enum NoteBuilder {
     static func readBlocks(_ tree: SyntaxTree, language: Language, cache: FieldReadCache?, parallel: Bool?) -> [Block] {
         @Sendable func read(_ index: Int) -> Block {
             let node = tree.blocks[index]
+            // What is read of the node, read now: a node the closures below read was kept
+            // alive in a copy of its own, retained and released once more per block.
+            let kind = node.kind, titleRange = node.heading.titleRange, idRange = node.heading.idRange
+            let fieldRange = node.fieldIndices.clamped(to: tree.fields.indices)
             // The bytes are held once per block; `.map(tree.text)` would copy the tree per call.
-            var (fields, title, id) = tree.source.bytes.withUnsafeBufferPointer { bytes in
+            // Constants, all but `id`: the list held in a variable (which `first` reads) was
+            // retained once more to be handed to the block.
+            let (fields, keys, title, headingID) = tree.source.bytes.withUnsafeBufferPointer { bytes in
                 func text(_ range: TextRange?) -> String {
                     guard let range, range.end <= bytes.count else { return range.map { tree.text($0) } ?? "" }
                     return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
                 }
                 // Each node read in place: `map` copied every node out of the list, and freed it again.
-                let fields = tree.fields(of: node).withUnsafeBufferPointer { nodes in
-                    nodes.indices.map { readField(nodes[$0], kind: node.kind, tree: tree, bytes: bytes, language: language, cache: cache) }
+                var keys: UInt32 = 0  // `Block.keyBits(of: fields)`, made as they are read
+                let fields = tree.fields.withUnsafeBufferPointer { nodes in
+                    fieldRange.map {
+                        let field = readField(nodes[$0], kind: kind, tree: tree, bytes: bytes, language: language, cache: cache)
+                        keys |= Block.keyBit(field.key)
+                        return field
+                    }
                 }
-                return (fields, text(node.heading.titleRange), text(node.heading.idRange))
+                return (fields, keys, text(titleRange), text(idRange))
             }
             // The first field with a key, by index: `first(where:)` copies each field it passes.
             func first(_ key: FieldKey) -> Int? { fields.indices.first { fields[$0].key == key } }
-            var source = Block.IDSource.heading
+            var id = headingID, source = Block.IDSource.heading
             if id.isEmpty, let f = first(.id), !fields[f].rawValue.isEmpty {
                 let written = fields[f].rawValue
                 id = written.hasPrefix("#") ? String(written.dropFirst()) : written
@@ -93,14 +104,14 @@ public enum NoteBuilder {
             }
             var domain: Domain?
             if let f = first(.domain), case .domain(let d) = fields[f].value { domain = d }
-            if node.kind == .domain, !title.isEmpty { domain = Domain.named(title) }
+            if kind == .domain, !title.isEmpty { domain = Domain.named(title) }
             var classification: GroupClassification?
-            if node.kind == .targetGroup {
+            if kind == .targetGroup {
                 classification = Lexicon.standard.classify(criterion: first(.criterion).map { fields[$0].rawValue }, title: title)
             }
             // Each field keeps its own node; the note's tree keeps none (`withoutBlockNodes`).
-            return Block(index: index, kind: node.kind, syntax: node, title: title, id: id, idSource: source,
-                         fields: fields, domain: domain, standardClassification: classification)
+            return Block(index: index, kind: kind, syntax: node, title: title, id: id, idSource: source,
+                         fields: fields, keys: keys, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
         guard parallel ?? (count >= parallelBlocksThreshold && Parallel.hasCores) else {
