@@ -59,6 +59,18 @@ import Testing
         #expect(TargetGroupClass.riskFactor.fittingLevels(.stage) == [.primary, .secondary])
     }
 
+    @Test func fitsAgreesWithTheFittingLevels() {
+        // `fits` is what PN101 asks first; it must say what the list says, everywhere.
+        for groupClass in TargetGroupClass.allCases {
+            for system in Classification.allCases {
+                for level in PreventionLevel.allCases {
+                    #expect(groupClass.fits(level, system) == groupClass.fittingLevels(system).contains(level),
+                            "\(groupClass) \(system) \(level)")
+                }
+            }
+        }
+    }
+
     @Test func foldedTextMapsMatchesBackToOriginalBytes() {
         let text = "Wij versterken één sociale basis"
         let folded = FoldedText(text)

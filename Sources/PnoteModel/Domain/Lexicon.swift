@@ -29,6 +29,21 @@ public enum TargetGroupClass: String, Sendable, Codable, CaseIterable, Comparabl
         case (.diagnosis, .stage): [.secondary, .tertiary]
         }
     }
+
+    /// `fittingLevels(system).contains(level)`, without making the list (PN101 asks it of
+    /// every group of every measure).
+    public func fits(_ level: PreventionLevel, _ system: Classification) -> Bool {
+        switch (self, system) {
+        case (.population, .targetGroup): level == .universal
+        case (.riskFactor, .targetGroup): level == .selective
+        case (.earlySigns, .targetGroup): level == .indicated
+        case (.diagnosis, .targetGroup): level == .indicated || level == .careRelated
+        case (.population, .stage): level == .primary
+        case (.riskFactor, .stage): level == .primary || level == .secondary
+        case (.earlySigns, .stage): level == .secondary
+        case (.diagnosis, .stage): level == .secondary || level == .tertiary
+        }
+    }
 }
 
 /// How a target group got its class, for messages and hover.

@@ -282,6 +282,14 @@ public struct Block: Sendable {
     /// looked up in place: no field is copied out of the array.
     public func hasField(_ key: FieldKey?) -> Bool { storage.keys & Block.keyBit(key) != 0 }
 
+    /// Whether some field's value could not be read or is empty, looked up in place: PN004
+    /// copies the fields of such blocks only (most blocks have none).
+    public var hasInvalidOrEmptyField: Bool {
+        let fields = storage.fieldElements
+        for i in fields.indices where fields[i].isInvalid || fields[i].hasEmptyValue { return true }
+        return false
+    }
+
     /// Whether two fields may share a key: false says no two do, read from the key bits
     /// alone (one bit per field when no key repeats; fields whose key the kind does not know
     /// share one). PN003 asks it of every block, and most have no field twice.

@@ -21,12 +21,13 @@ public enum LevelMismatch: Rule {
         let system = note.settings.classification
         var out: [Finding] = []
         for measure in note.blocks(of: .measure) {
-            guard let level = measure.level, level.system == system, let levelField = measure.field(.level) else { continue }
-            let groups = (note.measureTargets[measure.index] ?? []).compactMap { address in
-                context.classification(of: address).map { (address, $0) }
-            }
-            let mismatched = groups.filter { !$0.1.groupClass.fittingLevels(system).contains(level) }
-            guard !mismatched.isEmpty else { continue }  // the common case: nothing to build
+            guard let level = measure.level, level.system == system else { continue }
+            let targets = note.measureTargets[measure.index] ?? []
+            // The common case first, with nothing built: no group's class is against the level.
+            guard targets.contains(where: { context.classification(of: $0).map { !$0.groupClass.fits(level, system) } ?? false }),
+                  let levelField = measure.field(.level) else { continue }
+            let groups = targets.compactMap { address in context.classification(of: address).map { (address, $0) } }
+            let mismatched = groups.filter { !$0.1.groupClass.fits(level, system) }
             let fittingEverywhere = groups.reduce(Set(system.levels)) { $0.intersection($1.1.groupClass.fittingLevels(system)) }
             let mismatching = Dictionary(grouping: mismatched, by: { $0.1.groupClass })
             for (cls, members) in mismatching.sorted(by: { $0.key < $1.key }) {

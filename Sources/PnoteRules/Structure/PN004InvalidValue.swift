@@ -19,7 +19,7 @@ public enum InvalidValue: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         var out: [Finding] = []
         let blocks = context.note.blocks
-        for b in blocks.indices {
+        for b in blocks.indices where blocks[b].hasInvalidOrEmptyField {
             // By place and index: no block is copied out, and a field only when it is reported.
             let fields = blocks[b].fields
             for i in fields.indices where fields[i].isInvalid || fields[i].hasEmptyValue {
