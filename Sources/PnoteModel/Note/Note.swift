@@ -282,6 +282,14 @@ public struct Block: Sendable {
     /// looked up in place: no field is copied out of the array.
     public func hasField(_ key: FieldKey?) -> Bool { storage.keys & Block.keyBit(key) != 0 }
 
+    /// `fields.count`, and of field `i` whether it holds references, its key and its value,
+    /// read in place: `fields[i]` copies the list out first (a retain and a release), and
+    /// passes over every reference of a folder ask these of every measure.
+    public var fieldCount: Int { storage.fieldElements.count }
+    public func fieldHoldsReferences(_ i: Int) -> Bool { storage.fieldElements[i].holdsReferences }
+    public func key(ofField i: Int) -> FieldKey? { storage.fieldElements[i].key }
+    public func value(ofField i: Int) -> FieldValue { storage.fieldElements[i].value }
+
     /// Whether some field's value could not be read or is empty, looked up in place: PN004
     /// copies the fields of such blocks only (most blocks have none).
     public var hasInvalidOrEmptyField: Bool {

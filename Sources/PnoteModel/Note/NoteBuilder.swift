@@ -44,9 +44,8 @@ public enum NoteBuilder {
         var external = false, byTitle = false
         // By place: a block is looked at (its kind read in place) before it is copied.
         for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
-            let fields = blocks[b].fields
-            for i in fields.indices where fields[i].holdsReferences {
-                guard case .references(let refs) = fields[i].value else { continue }
+            for i in 0..<blocks[b].fieldCount where blocks[b].fieldHoldsReferences(i) {
+                guard case .references(let refs) = blocks[b].value(ofField: i) else { continue }
                 for ref in refs {
                     switch ref.text.target {
                     case .external: external = true

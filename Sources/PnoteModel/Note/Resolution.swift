@@ -76,8 +76,8 @@ extension Workspace {
         // back, so no list is copied (resolving a copy, then writing it, made every list twice).
         for kind in BlockKind.allCases where FieldKey.referencesPossible(in: kind) {
             for b in note.blocks(of: kind).positions {
-                for f in note.blocks[b].fields.indices where note.blocks[b].fields[f].holdsReferences {
-                    guard case .references(var refs) = note.blocks[b].fields[f].value, let key = note.blocks[b].fields[f].key else { continue }
+                for f in 0..<note.blocks[b].fieldCount where note.blocks[b].fieldHoldsReferences(f) {
+                    guard case .references(var refs) = note.blocks[b].value(ofField: f), let key = note.blocks[b].key(ofField: f) else { continue }
                     note.blocks[b].setValue(.references([]), ofField: f)  // the field lets go: `refs` is the list's only holder
                     for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: nil) }
                     note.blocks[b].setValue(.references(refs), ofField: f)
@@ -114,9 +114,9 @@ extension Workspace {
         // touched every block of the folder.
         let candidates = BlockKind.allCases.filter(FieldKey.referencesPossible).flatMap { note.blocks(of: $0).positions }
         for b in candidates where blocks?.contains(b) ?? true {
-            let fields = note.blocks[b].fields
-            for f in fields.indices where fields[f].holdsReferences {
-                guard case .references(var refs) = fields[f].value, let key = fields[f].key else { continue }
+            let block = note.blocks[b]
+            for f in 0..<block.fieldCount where block.fieldHoldsReferences(f) {
+                guard case .references(var refs) = block.value(ofField: f), let key = block.key(ofField: f) else { continue }
                 for r in refs.indices { resolve(&refs[r], from: n, in: note, expecting: Workspace.expectedKind(key), workspace: workspace) }
                 out.append(ResolvedField(block: b, field: f, refs: refs))
             }

@@ -22,10 +22,9 @@ public enum UnresolvedReference: Rule {
         // By place: a block is looked at (its kind read in place) before it is copied.
         let blocks = note.blocks
         for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
-            // By index: only reference fields are copied out of the block.
-            let fields = blocks[b].fields
-            for i in fields.indices where fields[i].holdsReferences {
-                guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
+            // By index, in place: only reference fields' values are copied out of the block.
+            for i in 0..<blocks[b].fieldCount where blocks[b].fieldHoldsReferences(i) {
+                guard case .references(let refs) = blocks[b].value(ofField: i), let key = blocks[b].key(ofField: i) else { continue }
                 for ref in refs {
                     switch ref.problem {
                     case .unresolved?:

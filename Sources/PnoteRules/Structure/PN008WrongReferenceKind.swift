@@ -19,13 +19,12 @@ public enum WrongReferenceKind: Rule {
         for b in blocks.indices where FieldKey.referencesPossible(in: blocks[b].kind) {
             // By index: only reference fields are looked into, and their key's text is made
             // only for a reference that is reported.
-            let fields = blocks[b].fields
-            for i in fields.indices where fields[i].holdsReferences {
-                guard case .references(let refs) = fields[i].value, let key = fields[i].key else { continue }
+            for i in 0..<blocks[b].fieldCount where blocks[b].fieldHoldsReferences(i) {
+                guard case .references(let refs) = blocks[b].value(ofField: i), let key = blocks[b].key(ofField: i) else { continue }
                 let expected = UnresolvedReference.expectedKind(key)
                 for ref in refs {
                     guard case .wrongKind(let actual)? = ref.problem, let target = ref.target else { continue }
-                    let name = context.text(fields[i].syntax.keyRange)
+                    let name = context.text(blocks[b].fields[i].syntax.keyRange)
                     let title = context.block(target).title
                     out.append(Finding(
                         range: ref.range,
