@@ -527,10 +527,11 @@ public struct IndexedBlock: Sendable {
         foldedID = block.foldedID
         foldedTitle = block.foldedTitle
         headingRange = block.syntax.heading.range
-        criterionRange = block.field(.criterion)?.syntax.fullValueRange ?? block.syntax.heading.range
+        // Fields read in place: this is made for every target group and measure.
+        criterionRange = block.indexOfField(.criterion).map(block.fullValueRange(ofField:)) ?? block.syntax.heading.range
         standardGroupClass = block.standardClassification?.groupClass
-        let budget = block.field(.budget)
+        let budget = block.indexOfField(.budget)
         hasBudget = budget != nil
-        hasReadableBudget = budget.map { !$0.isInvalid } ?? false
+        hasReadableBudget = budget.map(block.fieldIsInvalid).map(!) ?? false
     }
 }

@@ -289,6 +289,14 @@ public struct Block: Sendable {
     public func fieldHoldsReferences(_ i: Int) -> Bool { storage.fieldElements[i].holdsReferences }
     public func key(ofField i: Int) -> FieldKey? { storage.fieldElements[i].key }
     public func value(ofField i: Int) -> FieldValue { storage.fieldElements[i].value }
+    /// The first `key` field's place among `fields`, found in place (`field(_:)` copies it out).
+    public func indexOfField(_ key: FieldKey) -> Int? {
+        guard storage.keys & Block.keyBit(key) != 0 else { return nil }
+        let fields = storage.fieldElements
+        return fields.indices.first { fields[$0].key == key }
+    }
+    public func fullValueRange(ofField i: Int) -> TextRange { storage.fieldElements[i].syntax.fullValueRange }
+    public func fieldIsInvalid(_ i: Int) -> Bool { storage.fieldElements[i].isInvalid }
 
     /// Whether some field's value could not be read or is empty, looked up in place: PN004
     /// copies the fields of such blocks only (most blocks have none).

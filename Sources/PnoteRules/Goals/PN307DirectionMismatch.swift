@@ -16,12 +16,13 @@ public enum DirectionMismatch: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let vocabulary = Vocabulary.standard
         return context.indicatorUnits.compactMap { unit in
-            guard let base = unit.baselineValue, let target = unit.targetValue, let field = unit.target,
+            guard let base = unit.baselineValue, let target = unit.targetValue,
                   UnitMismatch.comparable(base.unit, target.unit) else { return nil }
             guard let direction = vocabulary.direction(of: unit.text) ?? unit.goal.flatMap({ vocabulary.direction(of: $0.title) })
             else { return nil }
             let wrong = direction == .less ? target.number > base.number : target.number < base.number
-            guard wrong else { return nil }
+            // The field copied out only for a finding (a copy is a retain and a release).
+            guard wrong, let field = unit.target else { return nil }
             let says = direction == .less ? Localized(nl: "minder", en: "fewer") : Localized(nl: "meer", en: "more")
             let goes = direction == .less ? Localized(nl: "hoger", en: "higher") : Localized(nl: "lager", en: "lower")
             return Finding(range: field.syntax.fullValueRange,

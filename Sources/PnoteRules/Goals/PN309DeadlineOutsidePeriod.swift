@@ -16,7 +16,10 @@ public enum DeadlineOutsidePeriod: Rule {
     public static func check(_ context: RuleContext) -> [Finding] {
         let settings = context.note.settings
         return context.indicatorUnits.compactMap { unit in
-            guard let year = unit.targetValue?.year, let field = unit.target else { return nil }
+            guard let year = unit.targetValue?.year else { return nil }
+            // The field copied out only for a finding (a copy is a retain and a release).
+            let late = settings.period.map { year > $0.last } ?? false, early = settings.date.map { year < $0.year } ?? false
+            guard late || early, let field = unit.target else { return nil }
             if let period = settings.period, year > period.last {
                 return Finding(range: field.syntax.fullValueRange,
                                message: Localized(nl: "de streefwaarde van '\(unit.name)' valt in \(year), na de periode van de notitie (\(period.first)-\(period.last))",

@@ -33,8 +33,9 @@ public enum UnitMismatch: Rule {
 
     public static func check(_ context: RuleContext) -> [Finding] {
         context.indicatorUnits.compactMap { unit in
-            guard let base = unit.baselineValue, let target = unit.targetValue, let field = unit.target,
-                  !comparable(base.unit, target.unit) else { return nil }
+            // The field copied out only for a finding (a copy is a retain and a release).
+            guard let base = unit.baselineValue, let target = unit.targetValue,
+                  !comparable(base.unit, target.unit), let field = unit.target else { return nil }
             let a = describe(base.unit), b = describe(target.unit)
             return Finding(range: field.syntax.fullValueRange,
                            message: Localized(nl: "de nulmeting van '\(unit.name)' is \(a.nl), de streefwaarde \(b.nl): die zijn niet te vergelijken",
