@@ -271,12 +271,7 @@ public struct Block: Sendable {
     /// The first `key` field. By index, reading each key in place: `first(where:)` copied
     /// every field it looked at out of the array (a retain and a release each), and rules
     /// ask for fields 1.2 million times on the 5 MB corpus.
-    public func field(_ key: FieldKey) -> Field? {
-        guard storage.keys & Block.keyBit(key) != 0 else { return nil }
-        let fields = storage.fieldElements
-        for i in fields.indices where fields[i].key == key { return fields[i] }
-        return nil
-    }
+    public func field(_ key: FieldKey) -> Field? { indexOfField(key).map { storage.fieldElements[$0] } }
 
     /// Whether the block has a `key` field (nil: a field whose key its kind does not know),
     /// looked up in place: no field is copied out of the array.
@@ -289,7 +284,8 @@ public struct Block: Sendable {
     public func fieldHoldsReferences(_ i: Int) -> Bool { storage.fieldElements[i].holdsReferences }
     public func key(ofField i: Int) -> FieldKey? { storage.fieldElements[i].key }
     public func value(ofField i: Int) -> FieldValue { storage.fieldElements[i].value }
-    /// The first `key` field's place among `fields`, found in place (`field(_:)` copies it out).
+    /// The first `key` field's place among `fields`, found in place (`field(_:)` copies it
+    /// out); `field`, `value`, `budget` and `indicatorValue` read the field it finds.
     public func indexOfField(_ key: FieldKey) -> Int? {
         guard storage.keys & Block.keyBit(key) != 0 else { return nil }
         let fields = storage.fieldElements
@@ -318,12 +314,7 @@ public struct Block: Sendable {
 
     /// The first `key` field's value: its box stays in the array (one retain fewer per
     /// question, and rules ask for values most of all).
-    public func value(_ key: FieldKey) -> FieldValue? {
-        guard storage.keys & Block.keyBit(key) != 0 else { return nil }
-        let fields = storage.fieldElements
-        for i in fields.indices where fields[i].key == key { return fields[i].value }
-        return nil
-    }
+    public func value(_ key: FieldKey) -> FieldValue? { indexOfField(key).map { storage.fieldElements[$0].value } }
 
     public var level: PreventionLevel? {
         if case .level(let l)? = value(.level) { return l }
@@ -332,12 +323,7 @@ public struct Block: Sendable {
 
     /// Read in place, as `indicatorValue(_:)`: the value's box is not retained to be looked
     /// into (rules ask every measure for its budget, and every indicator for its values).
-    public var budget: BudgetValue? {
-        guard storage.keys & Block.keyBit(.budget) != 0 else { return nil }
-        let fields = storage.fieldElements
-        for i in fields.indices where fields[i].key == .budget { return fields[i].budgetInPlace }
-        return nil
-    }
+    public var budget: BudgetValue? { indexOfField(.budget).flatMap { storage.fieldElements[$0].budgetInPlace } }
 
     /// Every reference of the `key` fields, in order. Most blocks have one such field,
     /// whose list is handed out as it is, not copied.
@@ -353,10 +339,7 @@ public struct Block: Sendable {
     }
 
     public func indicatorValue(_ key: FieldKey) -> IndicatorValue? {
-        guard storage.keys & Block.keyBit(key) != 0 else { return nil }
-        let fields = storage.fieldElements
-        for i in fields.indices where fields[i].key == key { return fields[i].indicatorValueInPlace }
-        return nil
+        indexOfField(key).flatMap { storage.fieldElements[$0].indicatorValueInPlace }
     }
 }
 
