@@ -173,13 +173,13 @@ public struct Block: Sendable {
         }
 
         init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
-             fields: [Field], keys: UInt32, domain: Domain?, standardClassification: GroupClassification?) {
+             fields: [Field], domain: Domain?, standardClassification: GroupClassification?) {
             // What is made from the arguments first, and the arguments stored last: stored
             // first, each was retained again to be read and released after (three pairs of
             // atomic operations per block).
             foldedID = Folding.fold(id)
             foldedTitle = Folding.fold(title)
-            self.keys = keys
+            keys = Block.keyBits(of: fields)
             (firstField, fieldCount) = Storage.elements(of: fields)
             storedIndex = Int32(truncatingIfNeeded: index)
             self.kind = kind
@@ -214,13 +214,10 @@ public struct Block: Sendable {
 
     private var storage: Storage
 
-    /// `keys`: `Block.keyBits(of: fields)`, if the caller has it (the builder makes it as it
-    /// reads the fields; made here, it retained and released the list once more per block).
     public init(index: Int, kind: BlockKind, syntax: BlockNode, title: String, id: String, idSource: IDSource,
-                fields: [Field], keys: UInt32? = nil, domain: Domain?, standardClassification: GroupClassification? = nil) {
+                fields: [Field], domain: Domain?, standardClassification: GroupClassification? = nil) {
         storage = Storage(index: index, kind: kind, syntax: syntax, title: title, id: id, idSource: idSource,
-                          fields: fields, keys: keys ?? Block.keyBits(of: fields), domain: domain,
-                          standardClassification: standardClassification)
+                          fields: fields, domain: domain, standardClassification: standardClassification)
     }
 
     private mutating func makeUnique() {

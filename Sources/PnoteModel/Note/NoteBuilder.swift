@@ -73,21 +73,16 @@ public enum NoteBuilder {
             // The bytes are held once per block; `.map(tree.text)` would copy the tree per call.
             // Constants, all but `id`: the list held in a variable (which `first` reads) was
             // retained once more to be handed to the block.
-            let (fields, keys, title, headingID) = tree.source.bytes.withUnsafeBufferPointer { bytes in
+            let (fields, title, headingID) = tree.source.bytes.withUnsafeBufferPointer { bytes in
                 func text(_ range: TextRange?) -> String {
                     guard let range, range.end <= bytes.count else { return range.map { tree.text($0) } ?? "" }
                     return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]), as: UTF8.self)
                 }
                 // Each node read in place: `map` copied every node out of the list, and freed it again.
-                var keys: UInt32 = 0  // `Block.keyBits(of: fields)`, made as they are read
                 let fields = tree.fields.withUnsafeBufferPointer { nodes in
-                    fieldRange.map {
-                        let field = readField(nodes[$0], kind: kind, tree: tree, bytes: bytes, language: language, cache: cache)
-                        keys |= Block.keyBit(field.key)
-                        return field
-                    }
+                    fieldRange.map { readField(nodes[$0], kind: kind, tree: tree, bytes: bytes, language: language, cache: cache) }
                 }
-                return (fields, keys, text(titleRange), text(idRange))
+                return (fields, text(titleRange), text(idRange))
             }
             // The first field with a key, by index: `first(where:)` copies each field it passes.
             func first(_ key: FieldKey) -> Int? { fields.indices.first { fields[$0].key == key } }
@@ -110,7 +105,7 @@ public enum NoteBuilder {
             }
             // Each field keeps its own node; the note's tree keeps none (`withoutBlockNodes`).
             return Block(index: index, kind: kind, syntax: node, title: title, id: id, idSource: source,
-                         fields: fields, keys: keys, domain: domain, standardClassification: classification)
+                         fields: fields, domain: domain, standardClassification: classification)
         }
         let count = tree.blocks.count
         guard parallel ?? (count >= parallelBlocksThreshold && Parallel.hasCores) else {
