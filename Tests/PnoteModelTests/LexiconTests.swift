@@ -54,19 +54,22 @@ import Testing
         #expect(extended.classify(criterion: nil, title: "Jongeren met gameverslaving")?.groupClass == .diagnosis)
     }
 
-    @Test func fittingLevels() {
-        #expect(TargetGroupClass.diagnosis.fittingLevels(.targetGroup) == [.indicated, .careRelated])
-        #expect(TargetGroupClass.riskFactor.fittingLevels(.stage) == [.primary, .secondary])
-    }
-
-    @Test func fitsAgreesWithTheFittingLevels() {
-        // `fits` is what PN101 asks first; it must say what the list says, everywhere.
-        for groupClass in TargetGroupClass.allCases {
-            for system in Classification.allCases {
-                for level in PreventionLevel.allCases {
-                    #expect(groupClass.fits(level, system) == groupClass.fittingLevels(system).contains(level),
-                            "\(groupClass) \(system) \(level)")
-                }
+    @Test func fittingLevelsAreSection62sTable() {
+        // Section 6.2, row by row: the target-group system, then the stage system.
+        let table: [(TargetGroupClass, [PreventionLevel], [PreventionLevel])] = [
+            (.population, [.universal], [.primary]),
+            (.riskFactor, [.selective], [.primary, .secondary]),
+            (.earlySigns, [.indicated], [.secondary]),
+            (.diagnosis, [.indicated, .careRelated], [.secondary, .tertiary]),
+        ]
+        #expect(table.count == TargetGroupClass.allCases.count)
+        for (groupClass, targetGroup, stage) in table {
+            #expect(groupClass.fittingLevels(.targetGroup) == targetGroup, "\(groupClass)")
+            #expect(groupClass.fittingLevels(.stage) == stage, "\(groupClass)")
+            // `fits` is what PN101 asks first; it must say what the table says, everywhere.
+            for level in PreventionLevel.allCases {
+                #expect(groupClass.fits(level, .targetGroup) == targetGroup.contains(level), "\(groupClass) \(level)")
+                #expect(groupClass.fits(level, .stage) == stage.contains(level), "\(groupClass) \(level)")
             }
         }
     }

@@ -16,22 +16,15 @@ public enum TargetGroupClass: String, Sendable, Codable, CaseIterable, Comparabl
         }
     }
 
-    /// The levels that fit a measure aimed at a group of this class (section 6.2).
+    /// The levels that fit a measure aimed at a group of this class (section 6.2), in the
+    /// order of `PreventionLevel.allCases`.
     public func fittingLevels(_ system: Classification) -> [PreventionLevel] {
-        switch (self, system) {
-        case (.population, .targetGroup): [.universal]
-        case (.riskFactor, .targetGroup): [.selective]
-        case (.earlySigns, .targetGroup): [.indicated]
-        case (.diagnosis, .targetGroup): [.indicated, .careRelated]
-        case (.population, .stage): [.primary]
-        case (.riskFactor, .stage): [.primary, .secondary]
-        case (.earlySigns, .stage): [.secondary]
-        case (.diagnosis, .stage): [.secondary, .tertiary]
-        }
+        PreventionLevel.allCases.filter { fits($0, system) }
     }
 
-    /// `fittingLevels(system).contains(level)`, without making the list (PN101 asks it of
-    /// every group of every measure).
+    /// Whether `level` fits a measure aimed at a group of this class (section 6.2's table):
+    /// the one statement of it, asked without making a list (PN101 asks it of every group of
+    /// every measure).
     public func fits(_ level: PreventionLevel, _ system: Classification) -> Bool {
         switch (self, system) {
         case (.population, .targetGroup): level == .universal
