@@ -17,15 +17,15 @@ public enum DeadlineOutsidePeriod: Rule {
         let settings = context.note.settings
         return context.indicatorUnits.compactMap { unit in
             guard let year = unit.targetValue?.year else { return nil }
+            let after = settings.period.flatMap { year > $0.last ? $0 : nil }, before = settings.date.flatMap { year < $0.year ? $0 : nil }
             // The field copied out only for a finding (a copy is a retain and a release).
-            let late = settings.period.map { year > $0.last } ?? false, early = settings.date.map { year < $0.year } ?? false
-            guard late || early, let field = unit.target else { return nil }
-            if let period = settings.period, year > period.last {
+            guard after != nil || before != nil, let field = unit.target else { return nil }
+            if let period = after {
                 return Finding(range: field.syntax.fullValueRange,
                                message: Localized(nl: "de streefwaarde van '\(unit.name)' valt in \(year), na de periode van de notitie (\(period.first)-\(period.last))",
                                                   en: "the target of '\(unit.name)' is due in \(year), after the note's period (\(period.first)-\(period.last))"))
             }
-            if let date = settings.date, year < date.year {
+            if let date = before {
                 return Finding(range: field.syntax.fullValueRange,
                                message: Localized(nl: "de streefwaarde van '\(unit.name)' valt in \(year), voor de datum van de notitie (\(date.year))",
                                                   en: "the target of '\(unit.name)' is due in \(year), before the note's date (\(date.year))"))
