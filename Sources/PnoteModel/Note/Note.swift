@@ -305,7 +305,7 @@ public struct Block: Sendable {
     public var mayRepeatAKey: Bool { storage.keys.nonzeroBitCount != storage.fields.count }
 
     /// A key's bit in `Storage.keys`; the last for a field whose key is unknown (nil).
-    public static func keyBit(_ key: FieldKey?) -> UInt32 { 1 << UInt32(key?.rawValue ?? 31) }
+    static func keyBit(_ key: FieldKey?) -> UInt32 { 1 << UInt32(key?.rawValue ?? 31) }
 
     static func keyBits(of fields: [Field]) -> UInt32 { fields.reduce(0) { $0 | keyBit($1.key) } }
 
